@@ -1,0 +1,97 @@
+package io.sluice.connect.common.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One record read from a CSV or JSON lines stream, with where it was found.
+ * Instances are immutable.
+ */
+public final class TextRecord {
+
+    private final long lineNumber;
+    private final long recordNumber;
+    private final long startPosition;
+    private final long endPosition;
+    private final List<String> fields;
+    private final JsonNode json;
+    // The raw text is rarely needed, so only the bytes are kept and decoded on demand.
+    private final byte[] rawBytes;
+    private final Charset charset;
+    private String rawText;
+
+    TextRecord(long lineNumber, long recordNumber, long startPosition, long endPosition,
+               List<String> fields, JsonNode json, byte[] rawBytes, Charset charset, String rawText) {
+        this.lineNumber = lineNumber;
+        this.recordNumber = recordNumber;
+        this.startPosition = startPosition;
+        this.endPosition = endPosition;
+        this.fields = fields;
+        this.json = json;
+        this.rawBytes = rawBytes;
+        this.charset = charset;
+        this.rawText = rawText;
+    }
+
+    /** A CSV record built outside a reader, for example in a test of a record converter. */
+    public static TextRecord ofFields(long lineNumber, long recordNumber, long startPosition, long endPosition,
+                                      String rawText, List<String> fields) {
+        return new TextRecord(lineNumber, recordNumber, startPosition, endPosition,
+                List.copyOf(fields), null, null, null, Objects.requireNonNull(rawText, "rawText"));
+    }
+
+    /** A JSON lines record built outside a reader. */
+    public static TextRecord ofJson(long lineNumber, long recordNumber, long startPosition, long endPosition,
+                                    String rawText, JsonNode json) {
+        return new TextRecord(lineNumber, recordNumber, startPosition, endPosition,
+                null, Objects.requireNonNull(json, "json"), null, null, Objects.requireNonNull(rawText, "rawText"));
+    }
+
+    /** The 1-based line where the record starts (a quoted field may continue on later lines). */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** The 1-based data record number; the CSV header is not counted. */
+    public long recordNumber() {
+        return recordNumber;
+    }
+
+    /** Byte position of the record's first byte in the uncompressed content. */
+    public long startPosition() {
+        return startPosition;
+    }
+
+    /** Byte position after the record and its line terminator. */
+    public long endPosition() {
+        return endPosition;
+    }
+
+    /** The record's text as written, quotes included, without its line terminator. */
+    public String rawText() {
+        String text = rawText;
+        if (text == null) {
+            text = new String(rawBytes, charset);
+            rawText = text;
+        }
+        return text;
+    }
+
+    /** The CSV fields, unquoted and unescaped (an unmodifiable list); {@code null} for JSON lines. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** The JSON object of a JSON lines record; {@code null} for CSV. */
+    public JsonNode json() {
+        return json;
+    }
+
+    @Override
+    public String toString() {
+        return "TextRecord{line=" + lineNumber + ", record=" + recordNumber + ", bytes=" + startPosition + "-"
+                + endPosition + ", " + (fields != null ? "fields=" + fields : "json=" + json) + "}";
+    }
+}
