@@ -50,6 +50,7 @@ final class DirectoryScanner {
     private final Set<Path> failingDirectories = new HashSet<>();
     private Map<Path, Observation> previous = new HashMap<>();
     private Set<String> listedPaths = Set.of();
+    private boolean awaitingConfirmation;
 
     /**
      * @param directories the input directories, absolute and normalized
@@ -81,18 +82,32 @@ final class DirectoryScanner {
         Map<Path, Observation> current = new HashMap<>(seen.size() * 2);
         Set<String> paths = new HashSet<>(seen.size() * 2);
         List<FileSplit> ready = new ArrayList<>();
+        boolean unconfirmed = false;
         for (FileSplit split : seen.values()) {
             Observation observation = new Observation(split.size(), split.lastModified());
             current.put(split.path(), observation);
             paths.add(split.path().toString());
-            if (observation.equals(previous.get(split.path())) && now - split.lastModified() >= minAgeMs) {
-                ready.add(split);
+            if (now - split.lastModified() >= minAgeMs) {
+                if (observation.equals(previous.get(split.path()))) {
+                    ready.add(split);
+                } else {
+                    unconfirmed = true;
+                }
             }
         }
         previous = current;
+        awaitingConfirmation = unconfirmed;
         listedPaths = paths;
         ready.sort(Comparator.comparingLong(FileSplit::lastModified).thenComparing(FileSplit::path));
         return ready;
+    }
+
+    /**
+     * @return whether the last scan saw a file old enough to read that it had not seen unchanged before: one more
+     *         scan confirms it, and need not wait a whole poll interval
+     */
+    boolean awaitingConfirmation() {
+        return awaitingConfirmation;
     }
 
     /** @return the paths of every owned file the last scan saw, ready or not */

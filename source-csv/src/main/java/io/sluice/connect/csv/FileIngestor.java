@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class FileIngestor {
 
     private static final Logger log = LoggerFactory.getLogger(FileIngestor.class);
+    /** How soon a scan follows one that saw a file old enough to read but not yet seen unchanged. */
+    private static final long CONFIRM_SCAN_MS = 200;
 
     private final CsvSourceConfig config;
     private final OffsetStorageReader offsets;
@@ -43,6 +45,7 @@ final class FileIngestor {
     private final Object readLock = new Object();
     private FileReader current;
     private long nextScanAt;
+    private final DirectoryScanner scanner;
     private volatile int filesQueuedOrReading;
 
     FileIngestor(CsvSourceConfig config, TaskAssignment assignment, OffsetStorageReader offsets,
@@ -62,7 +65,7 @@ final class FileIngestor {
         if (config.errorPath() != null) {
             excluded.add(config.errorPath());
         }
-        DirectoryScanner scanner = new DirectoryScanner(config.inputPaths(), config.filePattern(), config.recursive(),
+        this.scanner = new DirectoryScanner(config.inputPaths(), config.filePattern(), config.recursive(),
                 config.fileMinAgeMs(), assignment, excluded, clock);
         this.discovery = new FileDiscovery(scanner, offsets, config.afterRead(), config.inputCompression(),
                 config.connectorName());
@@ -134,8 +137,12 @@ final class FileIngestor {
                 if (clock.millis() < nextScanAt) {
                     return null;
                 }
-                nextScanAt = clock.millis() + config.pollIntervalMs();
-                for (FileDiscovery.FileWork found : discovery.discover()) {
+                List<FileDiscovery.FileWork> discovered = discovery.discover();
+                // A file that is already old enough needs only a second look to prove its size is stable; taking it
+                // soon saves most of a poll interval before the first record of every new file.
+                nextScanAt = clock.millis() + (scanner.awaitingConfirmation()
+                        ? Math.min(CONFIRM_SCAN_MS, config.pollIntervalMs()) : config.pollIntervalMs());
+                for (FileDiscovery.FileWork found : discovered) {
                     if (found.decision().action() == ResumeRule.Action.FINISH) {
                         finished.finishNow(found.split());
                     } else {

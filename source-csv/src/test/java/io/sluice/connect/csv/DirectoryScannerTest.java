@@ -124,4 +124,19 @@ class DirectoryScannerTest {
         scanner.scan();
         assertThat(names(scanner.scan())).containsExactly("a.csv");
     }
+
+    @Test
+    void saysWhenAFileOldEnoughToReadAwaitsItsConfirmingScan() throws Exception {
+        file("young.csv", "id\n1\n", NOW - 100);
+        DirectoryScanner scanner = scanner(false, 1000, new TaskAssignment(0, 1), Set.of());
+        scanner.scan();
+        assertThat(scanner.awaitingConfirmation()).as("only a file too young to read").isFalse();
+
+        file("old.csv", "id\n1\n", NOW - 5000);
+        assertThat(scanner.scan()).isEmpty();
+        assertThat(scanner.awaitingConfirmation()).as("old.csv seen for the first time").isTrue();
+
+        assertThat(names(scanner.scan())).containsExactly("old.csv");
+        assertThat(scanner.awaitingConfirmation()).as("old.csv confirmed, young.csv still too young").isFalse();
+    }
 }
