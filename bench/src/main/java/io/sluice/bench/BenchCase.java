@@ -1,0 +1,76 @@
+package io.sluice.bench;
+
+import java.util.Optional;
+
+/**
+ * One way of moving the benchmark file into a topic. The runner creates a fresh topic, starts the
+ * clock, calls {@link #start}, and stops the clock when the topic's end offset reaches
+ * {@link #expectedRecords()}.
+ */
+public interface BenchCase {
+
+    /** The cases of the CSV benchmark, by their command-line labels. */
+    enum Kind {
+        /** Baseline 1: the Kafka producer sending each CSV line's bytes. */
+        RAW("raw"),
+        /** Baseline 2: Kafka's FileStreamSourceConnector on the same file. */
+        FILESTREAM("filestream"),
+        /** The Sluice CSV source with an inferred, typed schema. */
+        SLUICE_INFER("sluice-infer"),
+        /** The Sluice CSV source with every column a string. */
+        SLUICE_STRING("sluice-string");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The name used on the command line and in the result table. */
+        public String label() {
+            return label;
+        }
+
+        /** Whether this case needs the Sluice plugin ZIP. */
+        public boolean needsSluice() {
+            return this == SLUICE_INFER || this == SLUICE_STRING;
+        }
+
+        /** Parses a command-line label. */
+        public static Kind fromLabel(String label) {
+            for (Kind k : values()) {
+                if (k.label.equalsIgnoreCase(label)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException(
+                "unknown case '" + label + "': use raw, filestream, sluice-infer or sluice-string");
+        }
+    }
+
+    /** Which case this is. */
+    Kind kind();
+
+    /** What the case runs with beyond the producer settings, for the result table. */
+    String description();
+
+    /** Records the topic holds once the case is done. */
+    long expectedRecords();
+
+    /**
+     * How many of the last expected records the case may never send: the run ends when the topic
+     * holds at least {@code expectedRecords() - tailTolerance()} records and has stopped growing.
+     */
+    default long tailTolerance() {
+        return 0;
+    }
+
+    /** Starts moving the file into {@code topic}; returns without waiting for the records. */
+    void start(String topic) throws Exception;
+
+    /** Why the case cannot complete (a failed task, a send error), if that is already known. */
+    Optional<String> failure();
+
+    /** Stops the case and releases what it started; safe to call after a failed start. */
+    void stop() throws Exception;
+}

@@ -1,0 +1,125 @@
+package io.sluice.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line options of the CSV benchmark ({@code bench/run-csv}).
+ *
+ * @param root the repository root (the ZIP and the work directory are found from it)
+ * @param heap the heap mode: one large file through the Sluice connector in a small heap
+ * @param rows data records in the generated file
+ * @param cases the cases to run, in order
+ * @param settings the producer settings to run every case at
+ * @param fileStreamBatch FileStreamSourceConnector's {@code batch.size}
+ * @param sluiceProps extra Sluice connector properties, overriding the harness's
+ * @param timeout how long one case may take before it counts as failed
+ */
+public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase.Kind> cases,
+                              List<ProducerSettings> settings, int fileStreamBatch,
+                              Map<String, String> sluiceProps, Duration timeout) {
+
+    /** Rows of the throughput run: about 120 MB. */
+    public static final long DEFAULT_ROWS = 1_000_000L;
+
+    /** Rows of the heap run: about 1.05 GB. */
+    public static final long DEFAULT_HEAP_ROWS = 9_000_000L;
+
+    /**
+     * FileStreamSourceConnector's {@code batch.size}: among 2000 (its default), 10000 and 50000, 50000
+     * was the fastest at both producer settings in our runs, though by little more than the noise.
+     */
+    public static final int DEFAULT_FILESTREAM_BATCH = 50_000;
+
+    /** The usage text printed for {@code --help} and with every argument error. */
+    public static final String USAGE = String.join("\n",
+        "usage: bench/run-csv [--heap] [--rows N] [--cases LIST] [--settings LIST]",
+        "                     [--filestream-batch N] [--sluice KEY=VALUE]... [--timeout-s N]",
+        "  --heap              one ~1 GB file through the Sluice connector in a worker JVM at -Xmx512m",
+        "  --rows N            data rows in the generated CSV (default 1000000; 9000000 with --heap)",
+        "  --cases LIST        comma-separated: raw,filestream,sluice-infer,sluice-string (default all;",
+        "                      with --heap: sluice-infer)",
+        "  --settings LIST     comma-separated producer settings: default,tuned (default both; with --heap: tuned)",
+        "  --filestream-batch N  batch.size of FileStreamSourceConnector (default 50000)",
+        "  --sluice KEY=VALUE  an extra Sluice connector property (repeatable)",
+        "  --timeout-s N       seconds one case may take (default 120 + rows/2000)");
+
+    /** Parses the arguments; {@code root} comes from {@code --root} or the working directory. */
+    public static CsvBenchOptions parse(String... args) {
+        Path root = Path.of("").toAbsolutePath();
+        boolean heap = Arrays.asList(args).contains("--heap");
+        long rows = heap ? DEFAULT_HEAP_ROWS : DEFAULT_ROWS;
+        List<BenchCase.Kind> cases = heap ? List.of(BenchCase.Kind.SLUICE_INFER) : List.of(BenchCase.Kind.values());
+        List<ProducerSettings> settings = heap ? List.of(ProducerSettings.TUNED) : List.of(ProducerSettings.values());
+        int fileStreamBatch = DEFAULT_FILESTREAM_BATCH;
+        Map<String, String> sluiceProps = new LinkedHashMap<>();
+        Long timeoutSeconds = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--heap" -> { }
+                case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--rows" -> rows = positive(value(args, ++i, arg), arg);
+                case "--cases" -> cases = parseList(value(args, ++i, arg), BenchCase.Kind::fromLabel);
+                case "--settings" -> settings = parseList(value(args, ++i, arg), ProducerSettings::fromLabel);
+                case "--filestream-batch" -> fileStreamBatch = (int) positive(value(args, ++i, arg), arg);
+                case "--sluice" -> putProperty(sluiceProps, value(args, ++i, arg));
+                case "--timeout-s" -> timeoutSeconds = positive(value(args, ++i, arg), arg);
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        long seconds = timeoutSeconds != null ? timeoutSeconds : 120 + rows / 2000;
+        return new CsvBenchOptions(root, heap, rows, cases, settings, fileStreamBatch,
+            Map.copyOf(sluiceProps), Duration.ofSeconds(seconds));
+    }
+
+    /** The directory for generated files, plugin copies and results (gitignored). */
+    public Path workDir() {
+        return root.resolve("bench").resolve("work");
+    }
+
+    private static String value(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static long positive(String text, String name) {
+        try {
+            long v = Long.parseLong(text.replace("_", ""));
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the argument's name
+        }
+        throw new IllegalArgumentException(name + " must be a positive integer, got '" + text + "'");
+    }
+
+    private static <T> List<T> parseList(String text, java.util.function.Function<String, T> parser) {
+        List<T> result = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                result.add(parser.apply(part.trim()));
+            }
+        }
+        if (result.isEmpty()) {
+            throw new IllegalArgumentException("empty list '" + text + "'");
+        }
+        return List.copyOf(result);
+    }
+
+    private static void putProperty(Map<String, String> props, String keyValue) {
+        int eq = keyValue.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--sluice needs KEY=VALUE, got '" + keyValue + "'");
+        }
+        props.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+    }
+}

@@ -1,0 +1,113 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Builds the worker's {@code plugin.path} as a user would: the connector ZIP unpacked into its own
+ * directory, and Kafka's connect-file jar in another. Nothing of a connector is on the classpath.
+ */
+public final class PluginPath {
+
+    /** Where the source-csv build leaves its Confluent-Hub ZIP, relative to the repository root. */
+    public static final String SOURCE_CSV_PACKAGES = "source-csv/target/components/packages";
+
+    /** Where the bench build copies Kafka's connect-file jar, relative to the repository root. */
+    public static final String CONNECT_FILE_DIR = "bench/target/plugins/connect-file";
+
+    private PluginPath() {
+    }
+
+    /** The newest {@code sluice-source-csv-*.zip} of the source-csv build, if there is one. */
+    public static Optional<Path> sourceCsvZip(Path root) throws IOException {
+        Path dir = root.resolve(SOURCE_CSV_PACKAGES);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("sluice-source-csv-.*\\.zip"))
+                .max(Comparator.comparing(PluginPath::modified));
+        }
+    }
+
+    /**
+     * Recreates {@code pluginPath} holding connect-file and, when given, the unpacked ZIP.
+     *
+     * @throws IOException when the connect-file jar is missing: the bench module was not built
+     */
+    public static Path prepare(Path root, Path pluginPath, Optional<Path> zip) throws IOException {
+        deleteRecursively(pluginPath);
+        Path connectFile = root.resolve(CONNECT_FILE_DIR);
+        if (!Files.isDirectory(connectFile)) {
+            throw new IOException(connectFile + " is missing: build the bench module first ("
+                + "mvn -pl bench package -DskipTests)");
+        }
+        Path fileTarget = Files.createDirectories(pluginPath.resolve("connect-file"));
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(connectFile, "*.jar")) {
+            for (Path jar : jars) {
+                Files.copy(jar, fileTarget.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (zip.isPresent()) {
+            unzip(zip.get(), pluginPath);
+        }
+        return pluginPath;
+    }
+
+    static void unzip(Path zip, Path target) throws IOException {
+        Path base = target.toAbsolutePath().normalize();
+        try (ZipFile zf = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zf.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                Path out = base.resolve(e.getName()).normalize();
+                if (!out.startsWith(base)) {
+                    throw new IOException("ZIP entry outside the target directory: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    try (InputStream in = zf.getInputStream(e)) {
+                        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Baseline 1: one thread reads the file's lines as bytes and sends each data line (the header
+ * excluded) through a producer configured exactly as Connect configures a source task's producer.
+ * Reading the file is inside the measurement, as it is for the connectors.
+ */
+public final class RawProducerCase implements BenchCase {
+
+    private final Path file;
+    private final long rows;
+    private final ProducerSettings settings;
+    private final String bootstrapServers;
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private volatile boolean stopping;
+    private Thread sender;
+
+    /** A case sending the {@code rows} data lines of {@code file} at {@code settings}. */
+    public RawProducerCase(Path file, long rows, ProducerSettings settings, String bootstrapServers) {
+        this.file = file;
+        this.rows = rows;
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.RAW;
+    }
+
+    @Override
+    public String description() {
+        return "KafkaProducer<byte[],byte[]>, each CSV line's bytes";
+    }
+
+    @Override
+    public long expectedRecords() {
+        return rows;
+    }
+
+    @Override
+    public void start(String topic) {
+        sender = new Thread(() -> send(topic), "raw-producer-" + topic);
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    private void send(String topic) {
+        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(settings.rawProducerConfig(bootstrapServers));
+             InputStream in = Files.newInputStream(file)) {
+            LineSplitter lines = new LineSplitter(in);
+            lines.next(); // the header is not a record
+            byte[] line;
+            while (!stopping && failure.get() == null && (line = lines.next()) != null) {
+                producer.send(new ProducerRecord<>(topic, line), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, "send failed: " + e);
+                    }
+                });
+            }
+            producer.flush();
+        } catch (IOException | RuntimeException e) {
+            failure.compareAndSet(null, "raw producer failed: " + e);
+        }
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        stopping = true;
+        if (sender != null) {
+            sender.join();
+        }
+    }
+
+    /** Splits a byte stream at LF, dropping a CR before it; the lines are copies. */
+    static final class LineSplitter {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[256];
+
+        LineSplitter(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line without its terminator, or null at the end of the stream. */
+        byte[] next() throws IOException {
+            int length = 0;
+            while (true) {
+                if (position == limit && !fill()) {
+                    return length == 0 ? null : trimmed(length);
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int chunk = position - start;
+                if (length + chunk > line.length) {
+                    line = Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
+                }
+                System.arraycopy(buffer, start, line, length, chunk);
+                length += chunk;
+                if (position < limit) {
+                    position++; // the LF
+                    return trimmed(length);
+                }
+            }
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer);
+            position = 0;
+            limit = Math.max(n, 0);
+            return n > 0;
+        }
+
+        private byte[] trimmed(int length) {
+            int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+            return Arrays.copyOf(line, end);
+        }
+    }
+}
