@@ -172,7 +172,8 @@ enum ColumnType {
             return null;
         }
         if (isInteger(s)) {
-            return s.length() < 19 || fitsLong(s) ? INT64 : FLOAT64;
+            // An integer too big for a long (a 20-digit id) stays text: as a double it would lose digits.
+            return s.length() < 19 || fitsLong(s) ? INT64 : STRING;
         }
         if (isDecimal(s)) {
             return FLOAT64;

@@ -29,8 +29,8 @@ import java.util.Map;
  * {@code "size"} and {@code "mtime"} at the end of the file. A restarted task resumes exactly after the last committed
  * record; with {@code exactly.once.source.support=enabled} no record is written twice.
  *
- * <p><b>Replaced and truncated files.</b> The partition includes the file's identity (its file key: device and
- * inode; where the file system has none, its creation time), so a file replaced by a new one under the same name is
+ * <p><b>Replaced and truncated files.</b> The partition includes the file's identity (its inode; where the file
+ * system has none, its creation time), so a file replaced by a new one under the same name is
  * a new partition, read from the start. A file whose size shrank below the committed position is treated as
  * rewritten: a WARN is logged and it is read again from position 0. Growth after the end of a file is ignored with
  * {@code after.read=leave}: files are immutable once complete. With {@code after.read=delete|move}, a file found with

@@ -110,12 +110,25 @@ final class DirectoryScanner {
         return awaitingConfirmation;
     }
 
+    /** An input directory given as a symbolic link is read where it points; links below it are not followed. */
+    private static Path followIfLink(Path dir) {
+        if (!Files.isSymbolicLink(dir)) {
+            return dir;
+        }
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
+    }
+
     /** @return the paths of every owned file the last scan saw, ready or not */
     Set<String> listedPaths() {
         return listedPaths;
     }
 
-    private void walk(Path root, Map<Path, FileSplit> seen) {
+    private void walk(Path configured, Map<Path, FileSplit> seen) {
+        Path root = followIfLink(configured);
         boolean[] rootFailed = {false};
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {

@@ -10,8 +10,8 @@ import java.util.Objects;
  * The source partition of one file: its absolute path plus its identity, so that a file replaced by a new one under
  * the same name is a new partition, read from the start.
  *
- * <p>Stored as {@code {"path": "/data/in/orders.csv", "file.id": "(dev=803,ino=1234)"}}. The identity is the file
- * system's file key (device and inode on Unix); where the file system has none, {@code ctime:<creation time in ms>}.
+ * <p>Stored as {@code {"path": "/data/in/orders.csv", "file.id": "ino:1234"}}. The identity is the file
+ * system's inode (see {@link FileSplit#fileId}); where the file system has none, {@code ctime:<creation time in ms>}.
  *
  * @param path   the absolute, normalized path
  * @param fileId the file's identity, see {@link FileSplit#fileId()}

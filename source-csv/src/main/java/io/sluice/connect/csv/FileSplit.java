@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One file to read, as seen by the last directory scan: the unit of work of this connector.
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param lastModified the last-modified time in ms at the scan
  */
 record FileSplit(Path path, String fileId, Path inputDir, long size, long lastModified) {
+
+    private static final Pattern INODE = Pattern.compile("ino=(\\d+)");
 
     FileSplit {
         Objects.requireNonNull(path, "path");
@@ -39,16 +43,23 @@ record FileSplit(Path path, String fileId, Path inputDir, long size, long lastMo
     }
 
     /**
-     * The identity of a file: the file system's file key (on Unix {@code (dev=<device>,ino=<inode>)}), which stays
-     * the same when the file is renamed or grows and changes when it is replaced by a new file; where the file
-     * system has no file key, the creation time ({@code ctime:<ms>}).
+     * The identity of a file: its inode ({@code ino:<inode>}), which stays the same when the file is renamed or grows
+     * and changes when it is replaced by a new file. The device number of the file key is left out: a shared (NFS)
+     * mount has a different one on each worker and after each remount, and a task that moves to another worker must
+     * find its offsets. Where the file key has no inode, the whole key; where there is none, the creation time
+     * ({@code ctime:<ms>}).
      *
      * @param attributes the file's attributes
      * @return the identity stored in the source partition
      */
     static String fileId(BasicFileAttributes attributes) {
         Object key = attributes.fileKey();
-        return key != null ? key.toString() : "ctime:" + attributes.creationTime().toMillis();
+        if (key == null) {
+            return "ctime:" + attributes.creationTime().toMillis();
+        }
+        String text = key.toString();
+        Matcher inode = INODE.matcher(text);
+        return inode.find() ? "ino:" + inode.group(1) : text;
     }
 
     /** @return the source partition of this file */

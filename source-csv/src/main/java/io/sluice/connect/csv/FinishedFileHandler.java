@@ -80,8 +80,8 @@ final class FinishedFileHandler {
                 offsets.offsets(new ArrayList<>(byPartition.keySet()));
         byPartition.forEach((partition, split) -> {
             Map<String, Object> offset = committed == null ? null : committed.get(partition);
-            if (offset != null && isEof(split, offset) && act(split)) {
-                awaitingCommit.remove(split.partition());
+            if (offset != null && isEndOf(split, offset) && act(split)) {
+                awaitingCommit.remove(split.partition(), split);
                 metrics.fileDone();
             }
         });
@@ -128,9 +128,15 @@ final class FinishedFileHandler {
         }
     }
 
-    private boolean isEof(FileSplit split, Map<String, Object> offset) {
+    /**
+     * Whether the committed offset is the end of this reading of the file. An end-of-file offset of an earlier file
+     * under the same path and recycled inode has another size or mtime: acting on it would delete or move the file
+     * before its own records are committed.
+     */
+    private boolean isEndOf(FileSplit split, Map<String, Object> offset) {
         try {
-            return FileOffset.fromMap(offset).eof();
+            FileOffset committed = FileOffset.fromMap(offset);
+            return committed.eof() && committed.size() == split.size() && committed.mtime() == split.lastModified();
         } catch (IllegalArgumentException e) {
             log.warn("CsvSourceConnector {}: the committed offset of {} is invalid ({}); the file is not finished",
                     connectorName, split, e.getMessage());

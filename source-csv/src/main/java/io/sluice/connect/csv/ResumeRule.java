@@ -5,7 +5,7 @@ import io.sluice.connect.common.format.ReadPosition;
 /**
  * Decides where to read a newly seen file from, given its committed offset. The rules:
  * <ol>
- *   <li>No committed offset: read from the start. Because the partition includes the file's identity (device and
+ *   <li>No committed offset: read from the start. Because the partition includes the file's identity (its
  *       inode), a file replaced by a new one under the same name has no offset yet and is read from the start.</li>
  *   <li>An offset in the middle of the file: resume there. But when the file is now smaller than the committed
  *       position, it was truncated and rewritten: WARN and read from position 0. (For gzip files positions count

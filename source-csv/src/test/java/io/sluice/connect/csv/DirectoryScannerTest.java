@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -138,5 +139,22 @@ class DirectoryScannerTest {
 
         assertThat(names(scanner.scan())).containsExactly("old.csv");
         assertThat(scanner.awaitingConfirmation()).as("old.csv confirmed, young.csv still too young").isFalse();
+    }
+
+    @Test
+    void anInputDirectoryGivenAsASymbolicLinkIsReadWhereItPoints() throws Exception {
+        file("a.csv", "id\n1\n", NOW - 5000);
+        Path link = Files.createSymbolicLink(Files.createTempDirectory("scanner-link").resolve("in"), in);
+        DirectoryScanner scanner = new DirectoryScanner(List.of(link), "*.csv", false, 0,
+                new TaskAssignment(0, 1), Set.of(), clock);
+        scanner.scan();
+        assertThat(names(scanner.scan())).containsExactly("a.csv");
+    }
+
+    @Test
+    void aFilesIdentityIsItsInodeWithoutTheDevice() throws Exception {
+        Path file = file("a.csv", "id\n1\n", NOW - 5000);
+        String id = FileSplit.fileId(Files.readAttributes(file, BasicFileAttributes.class));
+        assertThat(id).isEqualTo("ino:" + Files.getAttribute(file, "unix:ino"));
     }
 }

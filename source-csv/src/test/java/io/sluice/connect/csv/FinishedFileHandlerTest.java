@@ -48,6 +48,25 @@ class FinishedFileHandlerTest {
     }
 
     @Test
+    void anEndOfFileOffsetLeftByAnEarlierFileWithTheSameInodeDoesNotFinishTheNewOne() throws Exception {
+        Path file = Files.writeString(Files.createDirectories(dir.resolve("in")).resolve("a.csv"), "id\n1\n2\n");
+        FileSplit split = FileSplit.of(file, dir.resolve("in"));
+        // The earlier file under this path and (recycled) inode was shorter and older.
+        offsets.put(split.partition().toMap(),
+                new FileOffset(5, 1, 3, true, 5, split.lastModified() - 60_000).toMap());
+        FinishedFileHandler handler = handler(AfterRead.DELETE, null, null);
+        handler.awaitCommit(split);
+
+        handler.onCommit(offsets);
+        assertThat(file).as("its own end-of-file offset is not committed yet").exists();
+        assertThat(handler.awaitingCount()).isEqualTo(1);
+
+        finishedSplit(file);
+        handler.onCommit(offsets);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void aFileReplacedAfterItWasReadIsLeftAlone() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Path file = Files.writeString(in.resolve("a.csv"), "id\n1\n");

@@ -36,7 +36,8 @@ class SchemaInferenceTest {
         assertThat(ColumnType.detect(" -7 ")).isEqualTo(INT64);
         assertThat(ColumnType.detect("0")).isEqualTo(INT64);
         assertThat(ColumnType.detect("02134")).as("a leading zero keeps zip codes strings").isEqualTo(STRING);
-        assertThat(ColumnType.detect("99999999999999999999")).as("beyond int64").isEqualTo(FLOAT64);
+        assertThat(ColumnType.detect("99999999999999999999")).as("beyond int64: a double would lose digits")
+                .isEqualTo(STRING);
         assertThat(ColumnType.detect("3.25")).isEqualTo(FLOAT64);
         assertThat(ColumnType.detect("0.5")).isEqualTo(FLOAT64);
         assertThat(ColumnType.detect("-1.5e3")).isEqualTo(FLOAT64);
