@@ -41,13 +41,16 @@ public final class ConnectClusterFixture implements AutoCloseable {
     private final EmbeddedConnectCluster cluster;
     private final Path pluginPath;
     private final List<Path> installedPlugins;
+    private final Map<String, String> workerProps;
     private final ConnectRest rest;
     private final TopicReader reader;
 
-    ConnectClusterFixture(EmbeddedConnectCluster cluster, Path pluginPath, List<Path> installedPlugins) {
+    ConnectClusterFixture(EmbeddedConnectCluster cluster, Path pluginPath, List<Path> installedPlugins,
+                          Map<String, String> workerProps) {
         this.cluster = cluster;
         this.pluginPath = pluginPath;
         this.installedPlugins = List.copyOf(installedPlugins);
+        this.workerProps = workerProps;
         this.rest = new ConnectRest(this::restUrl);
         this.reader = new TopicReader(cluster.kafka().bootstrapServers(), this::describeConnectors);
     }
@@ -70,6 +73,16 @@ public final class ConnectClusterFixture implements AutoCloseable {
     /** One directory per installed ZIP, below {@link #pluginPath()}. */
     public List<Path> installedPlugins() {
         return installedPlugins;
+    }
+
+    /**
+     * The properties every worker of this cluster runs with, as the cluster completed them at start:
+     * {@code bootstrap.servers}, {@code group.id}, the internal topics and their replication factors, the
+     * converters, {@code plugin.path} and the builder's settings. A worker started elsewhere with these (and its
+     * own {@code listeners}) joins the same Connect group: see {@link ChildWorker}.
+     */
+    public Map<String, String> workerProps() {
+        return Map.copyOf(workerProps);
     }
 
     /** The Kafka cluster's bootstrap servers. */
@@ -230,11 +243,18 @@ public final class ConnectClusterFixture implements AutoCloseable {
 
     /** The worker that currently runs {@code task} of {@code connector}. */
     public WorkerHandle workerRunning(String connector, int task) {
-        ConnectorStateInfo s = awaitStatus(connector, st -> st.tasks().stream().anyMatch(t -> t.id() == task),
-                DEFAULT_TIMEOUT, "task " + task + " assigned");
+        // Right after a worker stops, the status topic may still show its tasks RUNNING on it: wait until the task
+        // runs on a worker that is up.
+        ConnectorStateInfo s = awaitStatus(connector, st -> st.tasks().stream()
+                        .anyMatch(t -> t.id() == task && "RUNNING".equals(t.state()) && runningWorker(t.workerId()) != null),
+                DEFAULT_TIMEOUT, "task " + task + " running on a live worker");
         String workerId = s.tasks().stream().filter(t -> t.id() == task).findFirst().orElseThrow().workerId();
-        return workers().stream().filter(w -> workerId.endsWith(":" + w.url().getPort())).findFirst()
-                .orElseThrow(() -> new AssertionError("No running worker has id " + workerId));
+        return runningWorker(workerId);
+    }
+
+    private WorkerHandle runningWorker(String workerId) {
+        return workers().stream().filter(w -> w.url() != null && workerId.endsWith(":" + w.url().getPort()))
+                .findFirst().orElse(null);
     }
 
     /**

@@ -76,8 +76,8 @@ class ConnectClusterFixtureIT {
 
         WorkerHandle busy = cluster.workerRunning("lines", 0);
         cluster.stopWorker(busy);
-        cluster.awaitRunning("lines", 1);
         assertThat(cluster.workerRunning("lines", 0)).isNotEqualTo(busy);
+        cluster.awaitRunning("lines", 1);
         append(input, 101, 150);
 
         cluster.consumeExactly("lines", 150, TIMEOUT);
