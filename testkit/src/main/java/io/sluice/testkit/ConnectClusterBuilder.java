@@ -135,17 +135,20 @@ public final class ConnectClusterBuilder {
         EmbeddedConnectCluster cluster = null;
         try {
             List<Path> installed = PluginZips.installAll(zips, pluginPath);
+            // EmbeddedConnectCluster completes this very map at start (bootstrap.servers, group.id, the internal
+            // topics): the fixture keeps it so that a worker in another process can join the same group.
+            Map<String, String> props = workerProps(pluginPath);
             cluster = new EmbeddedConnectCluster.Builder()
                     .name(name)
                     .numWorkers(workers)
                     .numBrokers(brokers)
                     .brokerProps(brokerProps())
-                    .workerProps(workerProps(pluginPath))
+                    .workerProps(props)
                     .maskExitProcedures(true)
                     .build();
             cluster.start();
             cluster.assertions().assertAtLeastNumWorkersAreUp(workers, "Connect workers did not start");
-            return new ConnectClusterFixture(cluster, pluginPath, installed);
+            return new ConnectClusterFixture(cluster, pluginPath, installed, props);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopQuietly(cluster, pluginPath);
