@@ -1,11 +1,5 @@
 package io.sluice.testkit;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
-
 /**
  * A MariaDB server for integration tests.
  *
@@ -18,7 +12,7 @@ import java.util.Properties;
  * adds {@code org.mariadb.jdbc:mariadb-java-client} and {@code org.testcontainers:testcontainers} in test scope
  * (without Testcontainers the container step is left out).
  */
-public final class MariaDbFixture {
+public final class MariaDbFixture extends JdbcServerFixture {
 
     /** Environment variable naming the server to use. */
     public static final String ENV_URL = "SLUICE_TEST_MARIADB_URL";
@@ -26,18 +20,8 @@ public final class MariaDbFixture {
     private static final int PORT = 3306;
     private static MariaDbFixture instance;
 
-    private final String host;
-    private final int port;
-    private final String database;
-    private final String user;
-    private final String password;
-
     private MariaDbFixture(String host, int port, String database, String user, String password) {
-        this.host = host;
-        this.port = port;
-        this.database = database;
-        this.user = user;
-        this.password = password;
+        super("mariadb", host, port, database, user, password);
     }
 
     /** The server for this JVM, found on first use and shared by every test. */
@@ -50,11 +34,7 @@ public final class MariaDbFixture {
                             url.userOr("root"), url.passwordOr("")))
                     .fromContainer(MariaDbFixture::startContainer)
                     .local(() -> new MariaDbFixture("127.0.0.1", PORT, "test", "root", ""))
-                    .probe(server -> {
-                        try (Connection c = server.connect(); Statement s = c.createStatement()) {
-                            s.execute("SELECT 1");
-                        }
-                    })
+                    .probe(JdbcServerFixture::probe)
                     .locate();
         }
         return instance;
@@ -63,44 +43,5 @@ public final class MariaDbFixture {
     private static MariaDbFixture startContainer() {
         Containers.Endpoint container = Containers.mariadb();
         return new MariaDbFixture(container.host(), container.port(), "test", "root", "");
-    }
-
-    /** A new connection; the caller closes it. */
-    public Connection connect() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
-        return DriverManager.getConnection(jdbcUrl(), props);
-    }
-
-    /** {@code jdbc:mariadb://host:port/database}, without credentials. */
-    public String jdbcUrl() {
-        return "jdbc:mariadb://" + host + ":" + port + "/" + database;
-    }
-
-    public String host() {
-        return host;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public String database() {
-        return database;
-    }
-
-    public String user() {
-        return user;
-    }
-
-    /** The password; empty for the local server's root. */
-    public String password() {
-        return password;
-    }
-
-    @Override
-    public String toString() {
-        return "mariadb://" + user + "@" + host + ":" + port + "/" + database;
     }
 }
