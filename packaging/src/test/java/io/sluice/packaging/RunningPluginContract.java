@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RunningPluginContract {
 
     static final String CSV_SOURCE = "io.sluice.connect.csv.CsvSourceConnector";
+    private static final String HEALTH_EXTENSION = "io.sluice.connect.common.health.SluiceHealthRestExtension";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
@@ -50,7 +51,8 @@ abstract class RunningPluginContract {
     @BeforeAll
     void startWorker() {
         // hybrid_fail: the worker refuses to start if any plugin in the ZIPs lacks its ServiceLoader manifest.
-        cluster = ConnectClusterFixture.builder().pluginZips(zips()).pluginDiscovery("hybrid_fail").start();
+        cluster = ConnectClusterFixture.builder().pluginZips(zips()).pluginDiscovery("hybrid_fail")
+                .workerProp("rest.extension.classes", HEALTH_EXTENSION).start();
     }
 
     @AfterAll
@@ -145,6 +147,15 @@ abstract class RunningPluginContract {
                 .containsExactlyInAnyOrderElementsOf(names(25));
         assertThat(headerKeys(records.get(24))).contains("sluice.file", "sluice.line");
         assertThat(cluster.status(name).connector().version()).isEqualTo(PackagingIT.projectVersion());
+
+        JsonNode health = cluster.rest().get("sluice/health/" + name).ok().json();
+        assertThat(health.path("status").asText()).as("health %s", health).isEqualTo("healthy");
+        assertThat(health.path("connected").asBoolean()).isTrue();
+        assertThat(health.path("last_check").asText()).isNotBlank();
+        assertThat(health.has("response_time_ms")).isTrue();
+        assertThat(health.path("capabilities")).extracting(JsonNode::asText)
+                .contains("batch_reading", "exactly_once", "incremental");
+        assertThat(health.has("error")).isFalse();
         cluster.deleteConnector(name);
     }
 
