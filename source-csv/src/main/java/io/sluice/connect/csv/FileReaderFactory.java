@@ -51,7 +51,9 @@ final class FileReaderFactory {
             reader = RecordReaders.open(source, format, config.csvOptions(), from);
             RowConverter converter = converter(split, format, reader.header(),
                     () -> RecordReaders.open(source, format, config.csvOptions(), ReadPosition.START));
-            KeyExtractor keys = converter.schema() != null
+            // An empty file has no columns to check key.columns against, and no rows that need a key.
+            KeyExtractor keys = split.size() == 0 ? KeyExtractor.NONE
+                    : converter.schema() != null
                     ? KeyExtractor.forStruct(config.keyColumns(), converter.schema(), split.toString())
                     : KeyExtractor.forMap(config.keyColumns(), columnNames(converter), split.toString());
             return new FileReader(split, reader, converter, keys, config.topic().resolve(split.path()), badRecords);

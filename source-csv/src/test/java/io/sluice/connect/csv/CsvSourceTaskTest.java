@@ -189,6 +189,26 @@ class CsvSourceTaskTest {
     }
 
     @Test
+    void anEmptyFileWithKeyColumnsIsFinishedNotSentToTheErrorPath() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Path errors = dir.resolve("errors");
+        Path empty = write(in.resolve("empty.csv"), "");
+        write(in.resolve("b.csv"), "id\n7\n");
+        Map<String, String> props = props(in, "after.read", "delete", "key.columns", "id",
+                "error.path", errors.toString());
+        try (TaskHarness harness = new TaskHarness(offsets, props)) {
+            List<SourceRecord> records = harness.pollUntil(1, TIMEOUT);
+            assertThat(records).extracting(SourceRecord::key).containsExactly(7L);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (Files.exists(empty) && System.nanoTime() < deadline) {
+                assertThat(harness.pollOnce()).isEmpty();
+            }
+            assertThat(empty).as("an empty file has nothing to commit: it is finished at once").doesNotExist();
+            assertThat(errors.resolve("empty.csv")).doesNotExist();
+        }
+    }
+
+    @Test
     void afterReadMoveKeepsThePathRelativeToTheInputDirectory() throws Exception {
         Path in = Files.createDirectory(dir.resolve("in"));
         Path finished = dir.resolve("done");
