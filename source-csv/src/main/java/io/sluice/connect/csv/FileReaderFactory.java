@@ -82,12 +82,12 @@ final class FileReaderFactory {
         if (mode == SchemaMode.PROVIDED) {
             return provided(split, format, header, config.providedSchema());
         }
+        if (format == FileFormat.JSONL && mode == SchemaMode.NONE) {
+            return MapRowConverter.forJson();
+        }
         boolean typed = mode == SchemaMode.INFER;
         try (RecordReader sample = sampler.open()) {
             if (format == FileFormat.JSONL) {
-                if (mode == SchemaMode.NONE) {
-                    return MapRowConverter.forJson();
-                }
                 Map<String, ColumnSpec> columns = SchemaInference.json(sample, config.inferSampleRows(), typed);
                 return StructRowConverter.forJson(schemaName, new ArrayList<>(columns.values()),
                         new ArrayList<>(columns.keySet()), true);
@@ -98,12 +98,17 @@ final class FileReaderFactory {
             if (mode == SchemaMode.NONE) {
                 return MapRowConverter.forCsv(columns.stream().map(ColumnSpec::name).toList());
             }
-            int[] index = new int[columns.size()];
-            for (int i = 0; i < index.length; i++) {
-                index[i] = i;
-            }
-            return StructRowConverter.forCsv(schemaName, columns, index, columns.size());
+            return StructRowConverter.forCsv(schemaName, columns, inOrder(columns.size()), columns.size());
         }
+    }
+
+    /** Column i of the value is field i of the row. */
+    private static int[] inOrder(int columns) {
+        int[] index = new int[columns];
+        for (int i = 0; i < columns; i++) {
+            index[i] = i;
+        }
+        return index;
     }
 
     private RowConverter provided(FileSplit split, FileFormat format, List<String> header, ProvidedSchema schema)
@@ -114,13 +119,10 @@ final class FileReaderFactory {
         if (format == FileFormat.JSONL) {
             return StructRowConverter.forJson(schemaName, columns, names, false);
         }
-        int[] index = new int[columns.size()];
         if (header == null) {
-            for (int i = 0; i < index.length; i++) {
-                index[i] = i;
-            }
-            return StructRowConverter.forCsv(schemaName, columns, index, columns.size());
+            return StructRowConverter.forCsv(schemaName, columns, inOrder(columns.size()), columns.size());
         }
+        int[] index = new int[columns.size()];
         List<String> safeHeader = ColumnNames.safeUnique(header);
         for (int i = 0; i < index.length; i++) {
             String name = columns.get(i).name();

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds the record key from {@code key.columns}: no key (null) when none are configured; the column's value when
@@ -17,29 +18,31 @@ import java.util.Map;
  * Configured names match a column as written or in their safe form ({@link ColumnNames}), so {@code order id}
  * finds the field {@code order_id}.
  */
-abstract class KeyExtractor {
+final class KeyExtractor {
 
     /** No key columns: every key is null. */
-    static final KeyExtractor NONE = new KeyExtractor() {
-        @Override
-        Schema schema() {
-            return null;
-        }
+    static final KeyExtractor NONE = new KeyExtractor(null, value -> null);
 
-        @Override
-        Object extract(Object value) {
-            return null;
-        }
-    };
+    private final Schema schema;
+    private final Function<Object, Object> extract;
+
+    private KeyExtractor(Schema schema, Function<Object, Object> extract) {
+        this.schema = schema;
+        this.extract = extract;
+    }
 
     /** @return the key schema; {@code null} for no key or schemaless keys */
-    abstract Schema schema();
+    Schema schema() {
+        return schema;
+    }
 
     /**
      * @param value a value made by the file's {@link RowConverter}
      * @return the key
      */
-    abstract Object extract(Object value);
+    Object extract(Object value) {
+        return extract.apply(value);
+    }
 
     /**
      * @param keyColumns  the configured key columns
@@ -59,39 +62,21 @@ abstract class KeyExtractor {
         }
         if (fields.size() == 1) {
             Field field = fields.get(0);
-            return new KeyExtractor() {
-                @Override
-                Schema schema() {
-                    return field.schema();
-                }
-
-                @Override
-                Object extract(Object value) {
-                    return ((Struct) value).get(field);
-                }
-            };
+            return new KeyExtractor(field.schema(), value -> ((Struct) value).get(field));
         }
         SchemaBuilder builder = SchemaBuilder.struct().name(valueSchema.name() + "_key");
         fields.forEach(f -> builder.field(f.name(), f.schema()));
         Schema keySchema = builder.build();
         Field[] keyFields = keySchema.fields().toArray(new Field[0]);
         Field[] valueFields = fields.toArray(new Field[0]);
-        return new KeyExtractor() {
-            @Override
-            Schema schema() {
-                return keySchema;
+        return new KeyExtractor(keySchema, value -> {
+            Struct row = (Struct) value;
+            Struct key = new Struct(keySchema);
+            for (int i = 0; i < keyFields.length; i++) {
+                key.put(keyFields[i], row.get(valueFields[i]));
             }
-
-            @Override
-            Object extract(Object value) {
-                Struct row = (Struct) value;
-                Struct key = new Struct(keySchema);
-                for (int i = 0; i < keyFields.length; i++) {
-                    key.put(keyFields[i], row.get(valueFields[i]));
-                }
-                return key;
-            }
-        };
+            return key;
+        });
     }
 
     /**
@@ -111,34 +96,16 @@ abstract class KeyExtractor {
         }
         if (keys.size() == 1) {
             String key = keys.get(0);
-            return new KeyExtractor() {
-                @Override
-                Schema schema() {
-                    return null;
-                }
-
-                @Override
-                Object extract(Object value) {
-                    return ((Map<?, ?>) value).get(key);
-                }
-            };
+            return new KeyExtractor(null, value -> ((Map<?, ?>) value).get(key));
         }
-        return new KeyExtractor() {
-            @Override
-            Schema schema() {
-                return null;
+        return new KeyExtractor(null, value -> {
+            Map<?, ?> row = (Map<?, ?>) value;
+            Map<String, Object> key = new LinkedHashMap<>(keys.size() * 2);
+            for (String k : keys) {
+                key.put(k, row.get(k));
             }
-
-            @Override
-            Object extract(Object value) {
-                Map<?, ?> row = (Map<?, ?>) value;
-                Map<String, Object> key = new LinkedHashMap<>(keys.size() * 2);
-                for (String k : keys) {
-                    key.put(k, row.get(k));
-                }
-                return key;
-            }
-        };
+            return key;
+        });
     }
 
     private static String resolve(String column, Collection<String> names, String file) throws UnreadableFileException {
