@@ -20,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The built ZIPs, as users get them: each connector's Confluent-Hub ZIP and the bundle. Their layout and
- * manifests are checked as files; then each runs in its own worker ({@link SourceCsvZip}, {@link BundleZip}).
+ * manifests are checked as files; then the connector ZIPs run side by side in one worker ({@link ConnectorZips})
+ * and the bundle in another ({@link BundleZip}).
  */
 class PackagingIT {
 
-    /** Every Sluice connector class. A new connector module adds its class here and a nested class below. */
+    /** Every Sluice connector class. A new connector module adds its class here and its checks to the nested classes. */
     static final Set<String> ALL_CONNECTORS = Set.of(RunningPluginContract.CSV_SOURCE);
 
     /** Jars the worker provides: a plugin that ships them breaks class loading or hides version conflicts. */
@@ -141,24 +142,31 @@ class PackagingIT {
         assertThat(byArtifact.values()).as("jars in lib/ of %s by artifact", zip).allMatch(v -> v.size() == 1);
     }
 
-    /** The CSV source's own ZIP, alone in its worker. */
+    /**
+     * Every connector's own ZIP, each unpacked into its own directory of one worker's plugin path, as a user
+     * installs several of them: each loads in its own class loader beside the others.
+     */
     @Nested
-    class SourceCsvZip extends RunningPluginContract {
+    class ConnectorZips extends RunningPluginContract implements CsvSourceChecks {
         @Override
         List<Path> zips() {
-            return connectorZips().stream()
-                    .filter(z -> z.getFileName().toString().startsWith("source-csv-")).toList();
+            return connectorZips();
         }
 
         @Override
         Set<String> expectedConnectors() {
-            return Set.of(CSV_SOURCE);
+            return ALL_CONNECTORS;
+        }
+
+        @Override
+        public RunningPluginContract worker() {
+            return this;
         }
     }
 
     /** The bundle alone in its worker: every connector from one plugin directory. */
     @Nested
-    class BundleZip extends RunningPluginContract {
+    class BundleZip extends RunningPluginContract implements CsvSourceChecks {
         @Override
         List<Path> zips() {
             return List.of(bundleZip());
@@ -167,6 +175,11 @@ class PackagingIT {
         @Override
         Set<String> expectedConnectors() {
             return ALL_CONNECTORS;
+        }
+
+        @Override
+        public RunningPluginContract worker() {
+            return this;
         }
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.testkit.ConnectClusterFixture;
 import io.sluice.testkit.ConnectRest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,24 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every built ZIP must do in a real worker: the worker starts with it in {@code plugin.path} under
- * {@code plugin.discovery=hybrid_fail} (which refuses plugins without ServiceLoader manifests), lists its
- * connectors with the project's version, validates configurations and runs the CSV connector end to end.
- * Each subclass installs different ZIPs into its own worker.
+ * {@code plugin.discovery=hybrid_fail} (which refuses plugins without ServiceLoader manifests) and lists its
+ * connectors with the project's version. Each subclass installs different ZIPs into its own worker and takes
+ * the checks of each connector they hold ({@link CsvSourceChecks}, ...), which validate configurations and run
+ * the connector end to end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RunningPluginContract {
 
     static final String CSV_SOURCE = "io.sluice.connect.csv.CsvSourceConnector";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String HEALTH_EXTENSION = "io.sluice.connect.common.health.SluiceHealthRestExtension";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private ConnectClusterFixture cluster;
 
@@ -53,6 +51,11 @@ abstract class RunningPluginContract {
         // hybrid_fail: the worker refuses to start if any plugin in the ZIPs lacks its ServiceLoader manifest.
         cluster = ConnectClusterFixture.builder().pluginZips(zips()).pluginDiscovery("hybrid_fail")
                 .workerProp("rest.extension.classes", HEALTH_EXTENSION).start();
+    }
+
+    /** The worker, for the checks of each connector. */
+    public ConnectClusterFixture cluster() {
+        return cluster;
     }
 
     @AfterAll
@@ -77,96 +80,39 @@ abstract class RunningPluginContract {
         assertThat(sluice).as("Sluice connectors in GET /connector-plugins").isEqualTo(expected);
     }
 
-    @Test
-    void validateNamesEachBadKey() throws IOException {
-        Path notADirectory = Files.createTempFile("packaging-not-a-dir-", ".csv");
-        Map<String, String> bad = Map.of(
-                "connector.class", CSV_SOURCE,
-                "name", "bad-csv",
-                "input.paths", notADirectory.resolveSibling("missing-" + System.nanoTime()).toString(),
-                "csv.delimiter", ";;",
-                "schema.mode", "guess");
-
-        ConnectRest.Response response = cluster.rest()
-                .put("connector-plugins/CsvSourceConnector/config/validate", bad).ok();
-
-        Map<String, List<String>> errors = errorsByKey(response.json());
-        assertThat(errors.keySet()).as("keys with errors in %s", response.body())
-                .contains("input.paths", "csv.delimiter", "schema.mode", "topic");
-        assertThat(errors).doesNotContainKeys("batch.size", "csv.quote", "connector.class");
-        assertThat(response.json().path("error_count").asInt()).isEqualTo(
-                errors.values().stream().mapToInt(List::size).sum());
-    }
-
-    @Test
-    void exampleConfigurationFromTheZipValidates() throws IOException {
-        Path exampleFile = Files.walk(cluster.pluginPath())
-                .filter(p -> p.getFileName().toString().equals("csv-source.json")).findFirst()
-                .orElseThrow(() -> new AssertionError("no etc/csv-source.json in " + cluster.pluginPath()));
+    /**
+     * The example REST request a ZIP ships in {@code etc/}, as the config that the validate endpoint takes (the
+     * name inside it).
+     */
+    ObjectNode exampleConfig(String fileName) throws IOException {
+        Path exampleFile;
+        try (var files = Files.walk(cluster.pluginPath())) {
+            exampleFile = files.filter(p -> p.getFileName().toString().equals(fileName)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no etc/" + fileName + " in " + cluster.pluginPath()));
+        }
         JsonNode request = JSON.readTree(exampleFile.toFile());
         ObjectNode config = (ObjectNode) request.path("config");
         // POST /connectors takes the name beside the config; the validate endpoint wants it inside.
         config.put("name", request.path("name").asText());
-        // The example points at /var/data/sluice: the same settings with directories that exist here.
-        for (String key : List.of("input.paths", "finished.path", "error.path")) {
-            config.put(key, Files.createTempDirectory("packaging-example-").toString());
-        }
-
-        JsonNode result = cluster.rest().put("connector-plugins/CsvSourceConnector/config/validate",
-                JSON.writeValueAsString(config)).ok().json();
-
-        assertThat(errorsByKey(result)).as("errors for the shipped example %s", exampleFile).isEmpty();
-        assertThat(result.path("error_count").asInt()).isZero();
+        return config;
     }
 
-    @Test
-    void csvConnectorReadsAFileIntoATopic() throws IOException {
-        Path input = Files.createTempDirectory("packaging-csv-in-");
-        StringBuilder csv = new StringBuilder("id,name,score\n");
-        for (int i = 1; i <= 25; i++) {
-            csv.append(i).append(",name-").append(i).append(',').append(i).append(".5\n");
-        }
-        Files.writeString(input.resolve("people.csv"), csv);
-        String name = "csv-" + getClass().getSimpleName().toLowerCase();
-        String topic = name + "-rows";
+    /** Validates {@code config} with the connector plugin named by its simple class name. */
+    JsonNode validate(String plugin, Object config) throws IOException {
+        String body = config instanceof String text ? text : JSON.writeValueAsString(config);
+        return cluster.rest().put("connector-plugins/" + plugin + "/config/validate", body).ok().json();
+    }
 
-        cluster.createConnector(name, Map.of(
-                "connector.class", CSV_SOURCE,
-                "tasks.max", "1",
-                "input.paths", input.toString(),
-                "topic", topic,
-                "file.min.age.ms", "0",
-                "poll.interval.ms", "200"));
-        cluster.awaitRunning(name, 1);
-        List<ConsumerRecord<byte[], byte[]>> records = cluster.consumeExactly(topic, 25, TIMEOUT);
-
-        JsonNode first = JSON.readTree(records.get(0).value());
-        assertThat(first.path("id").asLong()).isEqualTo(1);
-        assertThat(first.path("name").asText()).isEqualTo("name-1");
-        assertThat(records).extracting(r -> JSON.readTree(r.value()).path("name").asText())
-                .containsExactlyInAnyOrderElementsOf(names(25));
-        assertThat(headerKeys(records.get(24))).contains("sluice.file", "sluice.line");
-        assertThat(cluster.status(name).connector().version()).isEqualTo(PackagingIT.projectVersion());
-
-        JsonNode health = cluster.rest().get("sluice/health/" + name).ok().json();
+    /** The connector's health from the REST extension: healthy, connected, with these capabilities. */
+    void assertHealthy(String connector, String... capabilities) {
+        JsonNode health = cluster.rest().get("sluice/health/" + connector).ok().json();
         assertThat(health.path("status").asText()).as("health %s", health).isEqualTo("healthy");
-        assertThat(health.path("connected").asBoolean()).isTrue();
+        assertThat(health.path("connected").asBoolean()).as("health %s", health).isTrue();
         assertThat(health.path("last_check").asText()).isNotBlank();
         assertThat(health.has("response_time_ms")).isTrue();
-        assertThat(health.path("capabilities")).extracting(JsonNode::asText)
-                .contains("batch_reading", "exactly_once", "incremental");
+        assertThat(health.path("capabilities")).extracting(JsonNode::asText).contains(capabilities);
         assertThat(health.has("error")).isFalse();
-        cluster.deleteConnector(name);
-    }
-
-    private static List<String> names(int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "name-" + i).toList();
-    }
-
-    private static Set<String> headerKeys(ConsumerRecord<byte[], byte[]> record) {
-        Set<String> keys = new TreeSet<>();
-        StreamSupport.stream(record.headers().spliterator(), false).map(Header::key).forEach(keys::add);
-        return keys;
+        assertThat(cluster.status(connector).connector().version()).isEqualTo(PackagingIT.projectVersion());
     }
 
     /** The errors in a validate response, by config key; keys without errors are left out. */
