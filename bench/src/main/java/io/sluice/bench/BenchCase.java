@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface BenchCase {
 
-    /** The cases of the CSV benchmark, by their command-line labels. */
+    /** The cases of the benchmarks, by their command-line labels. */
     enum Kind {
         /** Baseline 1: the Kafka producer sending each CSV line's bytes. */
         RAW("raw"),
@@ -18,7 +18,11 @@ public interface BenchCase {
         /** The Sluice CSV source with an inferred, typed schema. */
         SLUICE_INFER("sluice-infer"),
         /** The Sluice CSV source with every column a string. */
-        SLUICE_STRING("sluice-string");
+        SLUICE_STRING("sluice-string"),
+        /** The Sluice Redis Streams source in offset mode. */
+        SLUICE_REDIS_SOURCE("sluice-redis-source"),
+        /** The Sluice Redis cache sink. */
+        SLUICE_REDIS_SINK("sluice-redis-sink");
 
         private final String label;
 
@@ -33,7 +37,7 @@ public interface BenchCase {
 
         /** Whether this case needs the Sluice plugin ZIP. */
         public boolean needsSluice() {
-            return this == SLUICE_INFER || this == SLUICE_STRING;
+            return this != RAW && this != FILESTREAM;
         }
 
         /** Parses a command-line label. */
@@ -44,7 +48,7 @@ public interface BenchCase {
                 }
             }
             throw new IllegalArgumentException(
-                "unknown case '" + label + "': use raw, filestream, sluice-infer or sluice-string");
+                "unknown case '" + label + "': use raw, filestream, sluice-infer, sluice-string, sluice-redis-source or sluice-redis-sink");
         }
     }
 

@@ -54,7 +54,7 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
         Path root = Path.of("").toAbsolutePath();
         boolean heap = Arrays.asList(args).contains("--heap");
         long rows = heap ? DEFAULT_HEAP_ROWS : DEFAULT_ROWS;
-        List<BenchCase.Kind> cases = heap ? List.of(BenchCase.Kind.SLUICE_INFER) : List.of(BenchCase.Kind.values());
+        List<BenchCase.Kind> cases = heap ? List.of(BenchCase.Kind.SLUICE_INFER) : CsvCases.KINDS;
         List<ProducerSettings> settings = heap ? List.of(ProducerSettings.TUNED) : List.of(ProducerSettings.values());
         int fileStreamBatch = DEFAULT_FILESTREAM_BATCH;
         Map<String, String> sluiceProps = new LinkedHashMap<>();
@@ -65,7 +65,7 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
                 case "--heap" -> { }
                 case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--rows" -> rows = positive(value(args, ++i, arg), arg);
-                case "--cases" -> cases = parseList(value(args, ++i, arg), BenchCase.Kind::fromLabel);
+                case "--cases" -> cases = parseList(value(args, ++i, arg), CsvBenchOptions::csvCase);
                 case "--settings" -> settings = parseList(value(args, ++i, arg), ProducerSettings::fromLabel);
                 case "--filestream-batch" -> fileStreamBatch = (int) positive(value(args, ++i, arg), arg);
                 case "--sluice" -> putProperty(sluiceProps, value(args, ++i, arg));
@@ -81,6 +81,15 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
     /** The directory for generated files, plugin copies and results (gitignored). */
     public Path workDir() {
         return root.resolve("bench").resolve("work");
+    }
+
+    private static BenchCase.Kind csvCase(String label) {
+        BenchCase.Kind kind = BenchCase.Kind.fromLabel(label);
+        if (!CsvCases.KINDS.contains(kind)) {
+            throw new IllegalArgumentException("'" + label + "' is not a CSV case: use raw, filestream, sluice-infer "
+                + "or sluice-string");
+        }
+        return kind;
     }
 
     private static String value(String[] args, int i, String name) {

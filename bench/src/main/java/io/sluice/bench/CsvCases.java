@@ -2,6 +2,7 @@ package io.sluice.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,10 @@ public final class CsvCases {
 
     /** The value converter of every connector case. */
     public static final String CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+
+    /** The cases of the CSV benchmark, in the order they run. */
+    public static final List<BenchCase.Kind> KINDS = List.of(BenchCase.Kind.RAW, BenchCase.Kind.FILESTREAM,
+        BenchCase.Kind.SLUICE_INFER, BenchCase.Kind.SLUICE_STRING);
 
     private static final long FILESTREAM_TAIL = 1000;
 
@@ -46,6 +51,7 @@ public final class CsvCases {
             case FILESTREAM -> fileStream(file, settings);
             case SLUICE_INFER -> sluice(kind, "infer", settings);
             case SLUICE_STRING -> sluice(kind, "string", settings);
+            case SLUICE_REDIS_SOURCE, SLUICE_REDIS_SINK -> throw new IllegalArgumentException(kind.label() + " is not a CSV case");
         };
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -32,12 +33,18 @@ public final class PluginPath {
 
     /** The newest {@code sluice-source-csv-*.zip} of the source-csv build, if there is one. */
     public static Optional<Path> sourceCsvZip(Path root) throws IOException {
-        Path dir = root.resolve(SOURCE_CSV_PACKAGES);
+        return connectorZip(root, "source-csv");
+    }
+
+    /** The newest {@code sluice-<module>-*.zip} that the connector module's build left, if there is one. */
+    public static Optional<Path> connectorZip(Path root, String module) throws IOException {
+        Path dir = root.resolve(module).resolve("target/components/packages");
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
+        String name = "sluice-" + module + "-.*\\.zip";
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("sluice-source-csv-.*\\.zip"))
+            return files.filter(p -> p.getFileName().toString().matches(name))
                 .max(Comparator.comparing(PluginPath::modified));
         }
     }
@@ -48,6 +55,11 @@ public final class PluginPath {
      * @throws IOException when the connect-file jar is missing: the bench module was not built
      */
     public static Path prepare(Path root, Path pluginPath, Optional<Path> zip) throws IOException {
+        return prepare(root, pluginPath, zip.map(List::of).orElse(List.of()));
+    }
+
+    /** Recreates {@code pluginPath} holding connect-file and each of the unpacked {@code zips}. */
+    public static Path prepare(Path root, Path pluginPath, List<Path> zips) throws IOException {
         deleteRecursively(pluginPath);
         Path connectFile = root.resolve(CONNECT_FILE_DIR);
         if (!Files.isDirectory(connectFile)) {
@@ -60,8 +72,8 @@ public final class PluginPath {
                 Files.copy(jar, fileTarget.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        if (zip.isPresent()) {
-            unzip(zip.get(), pluginPath);
+        for (Path zip : zips) {
+            unzip(zip, pluginPath);
         }
         return pluginPath;
     }

@@ -17,7 +17,7 @@ class CsvBenchOptionsTest {
 
         assertThat(o.heap()).isFalse();
         assertThat(o.rows()).isEqualTo(1_000_000L);
-        assertThat(o.cases()).containsExactly(BenchCase.Kind.values());
+        assertThat(o.cases()).containsExactlyElementsOf(CsvCases.KINDS);
         assertThat(o.settings()).containsExactly(ProducerSettings.DEFAULT, ProducerSettings.TUNED);
         assertThat(o.workDir()).isEqualTo(Path.of("/repo/bench/work"));
         assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(120 + 500));
