@@ -2,7 +2,6 @@ package io.sluice.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +62,13 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
             String arg = args[i];
             switch (arg) {
                 case "--heap" -> { }
-                case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
-                case "--rows" -> rows = positive(value(args, ++i, arg), arg);
-                case "--cases" -> cases = parseList(value(args, ++i, arg), CsvBenchOptions::csvCase);
-                case "--settings" -> settings = parseList(value(args, ++i, arg), ProducerSettings::fromLabel);
-                case "--filestream-batch" -> fileStreamBatch = (int) positive(value(args, ++i, arg), arg);
-                case "--sluice" -> putProperty(sluiceProps, value(args, ++i, arg));
-                case "--timeout-s" -> timeoutSeconds = positive(value(args, ++i, arg), arg);
+                case "--root" -> root = Path.of(BenchArgs.value(args, ++i, arg)).toAbsolutePath();
+                case "--rows" -> rows = BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
+                case "--cases" -> cases = BenchArgs.list(BenchArgs.value(args, ++i, arg), CsvBenchOptions::csvCase);
+                case "--settings" -> settings = BenchArgs.list(BenchArgs.value(args, ++i, arg), ProducerSettings::fromLabel);
+                case "--filestream-batch" -> fileStreamBatch = (int) BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
+                case "--sluice" -> BenchArgs.put(sluiceProps, BenchArgs.value(args, ++i, arg), arg);
+                case "--timeout-s" -> timeoutSeconds = BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -90,45 +89,5 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
                 + "or sluice-string");
         }
         return kind;
-    }
-
-    private static String value(String[] args, int i, String name) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long positive(String text, String name) {
-        try {
-            long v = Long.parseLong(text.replace("_", ""));
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the argument's name
-        }
-        throw new IllegalArgumentException(name + " must be a positive integer, got '" + text + "'");
-    }
-
-    private static <T> List<T> parseList(String text, java.util.function.Function<String, T> parser) {
-        List<T> result = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-                result.add(parser.apply(part.trim()));
-            }
-        }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException("empty list '" + text + "'");
-        }
-        return List.copyOf(result);
-    }
-
-    private static void putProperty(Map<String, String> props, String keyValue) {
-        int eq = keyValue.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException("--sluice needs KEY=VALUE, got '" + keyValue + "'");
-        }
-        props.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
     }
 }

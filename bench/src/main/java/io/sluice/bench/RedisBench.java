@@ -55,15 +55,7 @@ public final class RedisBench {
 
     private final RedisBenchOptions options;
     private final PrintStream out;
-    private final List<Row> rows = new ArrayList<>();
-
-    /** One line of the result table. */
-    record Row(String part, String label, String settings, long records, double seconds, String baseline,
-               String failure) {
-        double perSecond() {
-            return failure == null && seconds > 0 ? records / seconds : 0;
-        }
-    }
+    private final List<BenchRow> rows = new ArrayList<>();
 
     RedisBench(RedisBenchOptions options, PrintStream out) {
         this.options = options;
@@ -115,7 +107,7 @@ public final class RedisBench {
                 for (ProducerSettings settings : options.settings()) {
                     rows.add(xread(jedis, options.rows()));
                     CaseResult r = runner.run(sourceCase(cluster, options.rows(), settings), settings);
-                    rows.add(new Row("source", r.kind().label(), settings.describe(), r.reached(), r.seconds(),
+                    rows.add(new BenchRow("source", r.kind().label(), settings.describe(), r.reached(), r.seconds(),
                         "xread", r.completed() ? null : Optional.ofNullable(r.failure()).orElse("timed out")));
                 }
             }
@@ -137,7 +129,7 @@ public final class RedisBench {
     }
 
     /** Baseline of the source: XREAD the whole stream, COUNT as the connector asks, nothing else. */
-    private Row xread(Jedis jedis, long entries) {
+    private BenchRow xread(Jedis jedis, long entries) {
         String key = RedisBenchData.streamKey(entries);
         long start = System.nanoTime();
         long read = 0;
@@ -154,7 +146,7 @@ public final class RedisBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "xread: %,d entries in %.2f s%n", read, seconds);
-        return new Row("source", "xread", "Jedis XREAD COUNT " + READ_COUNT, read, seconds, null,
+        return new BenchRow("source", "xread", "Jedis XREAD COUNT " + READ_COUNT, read, seconds, null,
             read == entries ? null : "read " + read + " of " + entries);
     }
 
@@ -195,7 +187,7 @@ public final class RedisBench {
     }
 
     /** Baseline of the sink: the same keys and values, pipelined SETs in batches of a poll's records. */
-    private Row pipelinedSet(Jedis jedis, long n) {
+    private BenchRow pipelinedSet(Jedis jedis, long n) {
         long start = System.nanoTime();
         Pipeline pipeline = jedis.pipelined();
         for (long i = 0; i < n; i++) {
@@ -208,11 +200,11 @@ public final class RedisBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "pipelined-set: %,d keys in %.2f s%n", n, seconds);
         long written = RedisBenchData.countKeys(jedis, RedisBenchData.PREFIX + "set:");
-        return new Row("sink", "pipelined-set", "Jedis pipeline, sync every " + SET_BATCH + " SETs", n, seconds,
+        return new BenchRow("sink", "pipelined-set", "Jedis pipeline, sync every " + SET_BATCH + " SETs", n, seconds,
             null, written == n ? null : "wrote " + written + " keys of " + n);
     }
 
-    private Row sinkRun(BenchCluster cluster, Jedis jedis, String topic, long n) throws Exception {
+    private BenchRow sinkRun(BenchCluster cluster, Jedis jedis, String topic, long n) throws Exception {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", SINK_CONNECTOR);
         config.put("tasks.max", "1");
@@ -247,7 +239,7 @@ public final class RedisBench {
         }
         out.printf(Locale.ROOT, "sluice-redis-sink: %,d keys in %.2f s%s%n", written, seconds,
             failure == null ? "" : " (" + failure + ")");
-        return new Row("sink", "sluice-redis-sink", "value.format=json, JsonConverter schemas.enable=false", written,
+        return new BenchRow("sink", "sluice-redis-sink", "value.format=json, JsonConverter schemas.enable=false", written,
             seconds, "pipelined-set", failure);
     }
 
@@ -261,30 +253,11 @@ public final class RedisBench {
     }
 
     String table() {
-        StringBuilder sb = new StringBuilder("| part | case | settings | records | time (s) | records/s | vs baseline |\n"
-            + "|---|---|---|---:|---:|---:|---:|\n");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            String ratio = "-";
-            if (r.baseline() != null && r.failure() == null) {
-                // the baseline measured just before this case
-                for (int j = i - 1; j >= 0; j--) {
-                    if (rows.get(j).label().equals(r.baseline()) && rows.get(j).perSecond() > 0) {
-                        ratio = String.format(Locale.ROOT, "%.2fx", r.perSecond() / rows.get(j).perSecond());
-                        break;
-                    }
-                }
-            }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %.1f | %s | %s |%n", r.part(), r.label(),
-                r.settings(), r.records(), r.seconds(),
-                r.failure() == null ? String.format(Locale.ROOT, "%,.0f", r.perSecond()) : "failed: " + r.failure(),
-                ratio));
-        }
-        return sb.toString();
+        return RatioTable.markdown(rows);
     }
 
     /** For the ratio in {@link #table()}: tests add rows directly. */
-    void add(Row row) {
+    void add(BenchRow row) {
         rows.add(row);
     }
 

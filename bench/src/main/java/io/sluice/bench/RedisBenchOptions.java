@@ -50,15 +50,15 @@ public record RedisBenchOptions(Path root, long rows, URI redis, boolean source,
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
-                case "--rows" -> rows = positive(value(args, ++i, arg), arg);
-                case "--redis" -> redis = URI.create(value(args, ++i, arg));
-                case "--parts" -> parts = list(value(args, ++i, arg));
-                case "--settings" -> settings = list(value(args, ++i, arg)).stream()
-                    .map(ProducerSettings::fromLabel).toList();
-                case "--source" -> put(sourceProps, value(args, ++i, arg), arg);
-                case "--sink" -> put(sinkProps, value(args, ++i, arg), arg);
-                case "--timeout-s" -> timeoutSeconds = positive(value(args, ++i, arg), arg);
+                case "--root" -> root = Path.of(BenchArgs.value(args, ++i, arg)).toAbsolutePath();
+                case "--rows" -> rows = BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
+                case "--redis" -> redis = URI.create(BenchArgs.value(args, ++i, arg));
+                case "--parts" -> parts = BenchArgs.list(BenchArgs.value(args, ++i, arg), String::trim);
+                case "--settings" -> settings = BenchArgs.list(BenchArgs.value(args, ++i, arg),
+                    ProducerSettings::fromLabel);
+                case "--source" -> BenchArgs.put(sourceProps, BenchArgs.value(args, ++i, arg), arg);
+                case "--sink" -> BenchArgs.put(sinkProps, BenchArgs.value(args, ++i, arg), arg);
+                case "--timeout-s" -> timeoutSeconds = BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -82,45 +82,5 @@ public record RedisBenchOptions(Path root, long rows, URI redis, boolean source,
             modules.add("sink-cache");
         }
         return modules;
-    }
-
-    private static String value(String[] args, int i, String name) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long positive(String text, String name) {
-        try {
-            long v = Long.parseLong(text.replace("_", ""));
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the argument's name
-        }
-        throw new IllegalArgumentException(name + " must be a positive integer, got '" + text + "'");
-    }
-
-    private static List<String> list(String text) {
-        List<String> result = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-                result.add(part.trim());
-            }
-        }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException("empty list '" + text + "'");
-        }
-        return List.copyOf(result);
-    }
-
-    private static void put(Map<String, String> props, String keyValue, String name) {
-        int eq = keyValue.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException(name + " needs KEY=VALUE, got '" + keyValue + "'");
-        }
-        props.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
     }
 }

@@ -32,14 +32,14 @@ class RedisBenchTest {
     @Test
     void eachCaseIsSetAgainstTheBaselineMeasuredBeforeIt() {
         RedisBench bench = new RedisBench(RedisBenchOptions.parse(), new PrintStream(OutputStream.nullOutputStream()));
-        bench.add(new RedisBench.Row("source", "xread", "x", 1000, 1.0, null, null));
-        bench.add(new RedisBench.Row("source", "sluice-redis-source", "d", 1000, 4.0, "xread", null));
-        bench.add(new RedisBench.Row("source", "xread", "x", 1000, 2.0, null, null));
-        bench.add(new RedisBench.Row("source", "sluice-redis-source", "t", 1000, 4.0, "xread", null));
-        bench.add(new RedisBench.Row("sink", "sluice-redis-sink", "s", 10, 1.0, "pipelined-set", "timed out"));
+        bench.add(new BenchRow("source", "xread", "x", 1000, 1.0, null, null));
+        bench.add(new BenchRow("source", "sluice-redis-source", "d", 1000, 4.0, "xread", null));
+        bench.add(new BenchRow("source", "xread", "x", 1000, 2.0, null, null));
+        bench.add(new BenchRow("source", "sluice-redis-source", "t", 1000, 4.0, "xread", null));
+        bench.add(new BenchRow("sink", "sluice-redis-sink", "s", 10, 1.0, "pipelined-set", "timed out"));
         List<String> lines = bench.table().lines().toList();
-        assertThat(lines.get(3)).endsWith("| 250 | 0.25x |");
-        assertThat(lines.get(5)).endsWith("| 250 | 0.50x |");
+        assertThat(lines.get(3)).endsWith("| 250 | 0.25x vs xread |");
+        assertThat(lines.get(5)).endsWith("| 250 | 0.50x vs xread |");
         assertThat(lines.get(6)).contains("failed: timed out").endsWith("| - |");
     }
 }
