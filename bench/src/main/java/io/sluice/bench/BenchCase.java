@@ -22,7 +22,17 @@ public interface BenchCase {
         /** The Sluice Redis Streams source in offset mode. */
         SLUICE_REDIS_SOURCE("sluice-redis-source"),
         /** The Sluice Redis cache sink. */
-        SLUICE_REDIS_SINK("sluice-redis-sink");
+        SLUICE_REDIS_SINK("sluice-redis-sink"),
+        /** The Sluice JDBC sink. */
+        SLUICE_JDBC_SINK("sluice-jdbc-sink"),
+        /** Debezium's JDBC sink, the JDBC sink's second baseline. */
+        DEBEZIUM_JDBC_SINK("debezium-jdbc-sink"),
+        /** The Sluice PostgreSQL source, full refresh once. */
+        SLUICE_PG_FULL("sluice-pg-full"),
+        /** The Sluice PostgreSQL source, incremental from the first row. */
+        SLUICE_PG_INCREMENTAL("sluice-pg-incremental"),
+        /** The initial snapshot of Debezium's PostgreSQL connector, the PostgreSQL source's second baseline. */
+        DEBEZIUM_PG_SNAPSHOT("debezium-pg-snapshot");
 
         private final String label;
 
@@ -37,7 +47,7 @@ public interface BenchCase {
 
         /** Whether this case needs the Sluice plugin ZIP. */
         public boolean needsSluice() {
-            return this != RAW && this != FILESTREAM;
+            return this != RAW && this != FILESTREAM && this != DEBEZIUM_JDBC_SINK && this != DEBEZIUM_PG_SNAPSHOT;
         }
 
         /** Parses a command-line label. */
@@ -48,7 +58,7 @@ public interface BenchCase {
                 }
             }
             throw new IllegalArgumentException(
-                "unknown case '" + label + "': use raw, filestream, sluice-infer, sluice-string, sluice-redis-source or sluice-redis-sink");
+                "unknown case '" + label + "'");
         }
     }
 

@@ -28,6 +28,13 @@ public final class PluginPath {
     /** Where the bench build copies Kafka's connect-file jar, relative to the repository root. */
     public static final String CONNECT_FILE_DIR = "bench/target/plugins/connect-file";
 
+    /** Where bench/run-jdbc builds Debezium's JDBC sink plugin, relative to the repository root. */
+    public static final String DEBEZIUM_JDBC_DIR = "bench/baselines/debezium-jdbc/target/plugin/debezium-jdbc";
+
+    /** Where bench/run-postgres builds Debezium's PostgreSQL plugin, relative to the repository root. */
+    public static final String DEBEZIUM_POSTGRES_DIR =
+        "bench/baselines/debezium-postgres/target/plugin/debezium-postgres";
+
     private PluginPath() {
     }
 
@@ -76,6 +83,20 @@ public final class PluginPath {
             unzip(zip, pluginPath);
         }
         return pluginPath;
+    }
+
+    /** Copies the plugin directory {@code source} (a flat directory of jars) to {@code target}. */
+    public static void copyDirectory(Path source, Path target) throws IOException {
+        if (!Files.isDirectory(source)) {
+            throw new IOException(source + " is missing: build it with mvn -f " + source.getParent().getParent()
+                + "/pom.xml package");
+        }
+        Files.createDirectories(target);
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(source, "*.jar")) {
+            for (Path jar : jars) {
+                Files.copy(jar, target.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     static void unzip(Path zip, Path target) throws IOException {

@@ -1,0 +1,199 @@
+package io.sluice.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/**
+ * The JDBC sink benchmark: one topic of {@code rows} records (the ten-column record as JSON with schemas) written
+ * into a fresh PostgreSQL table, in insert and in upsert mode, by the Sluice JDBC sink and by Debezium's JDBC sink
+ * (at its best batching settings), against {@code COPY FROM STDIN} of the same rows through pgjdbc, in one run
+ * and one Connect worker. Every table has {@code id} as its primary key. A connector's clock runs from its
+ * creation until {@code count(*)} of its table, polled every {@value #POLL_MS} ms, reaches {@code rows}.
+ */
+public final class JdbcBench {
+
+    public static final String SLUICE_CONNECTOR = "io.sluice.connect.jdbc.JdbcSinkConnector";
+    public static final String DEBEZIUM_CONNECTOR = "io.debezium.connector.jdbc.JdbcSinkConnector";
+
+    static final long POLL_MS = 250;
+    private static final int MAX_POLL_RECORDS = 10_000;
+    private static final long WARM_UP_ROWS = 100_000L;
+
+    private final JdbcBenchOptions options;
+    private final PrintStream out;
+    private final List<BenchRow> rows = new ArrayList<>();
+
+    JdbcBench(JdbcBenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs the benchmark; exits 0 when every case completed, 1 when one did not, 2 on bad arguments. */
+    public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(JdbcBenchOptions.USAGE);
+            return;
+        }
+        int code;
+        try {
+            code = new JdbcBench(JdbcBenchOptions.parse(args), System.out).run();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(JdbcBenchOptions.USAGE);
+            code = 2;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    int run() throws Exception {
+        Path work = Files.createDirectories(options.root().resolve("bench").resolve("work"));
+        List<Path> zips = options.cases().contains("sluice") ? List.of(PluginPath.connectorZip(options.root(),
+            "sink-jdbc").orElseThrow(() -> new IllegalStateException(
+                "No sink-jdbc/target/components/packages/sluice-sink-jdbc-*.zip: build it (bench/run-jdbc does)")))
+            : List.of();
+        Path plugins = PluginPath.prepare(options.root(), work.resolve("plugins-jdbc"), zips);
+        PluginPath.copyDirectory(options.root().resolve(PluginPath.DEBEZIUM_JDBC_DIR), plugins.resolve("debezium-jdbc"));
+        try (BenchCluster cluster = BenchCluster.start(plugins);
+             Connection db = PgBenchData.connect(options.url(), options.user())) {
+            String warmTopic = SinkTopic.fill(cluster, WARM_UP_ROWS, out);
+            out.println("Warm-up (not measured):");
+            for (String mode : options.modes()) {
+                for (String c : options.cases()) {
+                    measure(cluster, db, c, mode, warmTopic, WARM_UP_ROWS);
+                }
+            }
+            String topic = SinkTopic.fill(cluster, options.rows(), out);
+            out.println("Measured runs:");
+            for (String mode : options.modes()) {
+                for (String c : options.cases()) {
+                    rows.add(measure(cluster, db, c, mode, topic, options.rows()));
+                }
+            }
+            PgBenchData.drop(db, table("copy"));
+            PgBenchData.drop(db, table("sluice"));
+            PgBenchData.drop(db, table("debezium"));
+        }
+        String report = header() + "\n" + RatioTable.markdown(rows);
+        out.println();
+        out.print(report);
+        Path dir = Files.createDirectories(work.resolve("results"));
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC));
+        out.println("\nSaved to " + Files.writeString(dir.resolve("jdbc-" + stamp + ".md"), report));
+        return rows.stream().allMatch(r -> r.failure() == null) ? 0 : 1;
+    }
+
+    private static String table(String label) {
+        return PgBenchData.PREFIX + "sink_" + label;
+    }
+
+    private BenchRow measure(BenchCluster cluster, Connection db, String label, String mode, String topic, long n)
+        throws Exception {
+        String table = table(label);
+        PgBenchData.drop(db, table);
+        if (label.equals("copy")) {
+            PgBenchData.createEmpty(db, table);
+            long start = System.nanoTime();
+            long copied = PgBenchData.copyIn(db, table, n);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "%s/%s: %,d rows in %.2f s%n", mode, label, copied, seconds);
+            return new BenchRow(mode, "copy", "pgjdbc CopyManager, COPY FROM STDIN (FORMAT csv)", copied, seconds,
+                null, copied == n ? null : "copied " + copied + " of " + n);
+        }
+        Map<String, String> config = label.equals("sluice") ? sluiceConfig(mode, table) : debeziumConfig(mode, table);
+        String description = label.equals("sluice")
+            ? "defaults, pk.mode=record_value, auto.create=true"
+            : "batch.size=" + config.get("batch.size") + ", schema.evolution=basic";
+        ConnectorCase sink = new ConnectorCase(label.equals("sluice") ? BenchCase.Kind.SLUICE_JDBC_SINK
+            : BenchCase.Kind.DEBEZIUM_JDBC_SINK, description, n, 0, config, "topics", cluster.connect());
+        long start = System.nanoTime();
+        long deadline = start + options.timeout().toNanos();
+        String failure = null;
+        long written = 0;
+        sink.start(topic);
+        while (written < n) {
+            Optional<String> failed = sink.failure();
+            if (failed.isPresent() || System.nanoTime() > deadline) {
+                failure = failed.orElse("timed out");
+                break;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MS));
+            written = PgBenchData.count(db, table);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sink.stop();
+        out.printf(Locale.ROOT, "%s/%s: %,d rows in %.2f s%s%n", mode, label, written, seconds,
+            failure == null ? "" : " (" + failure + ")");
+        return new BenchRow(mode, sink.kind().label(), description + ", max.poll.records=" + MAX_POLL_RECORDS,
+            written, seconds, "copy", failure);
+    }
+
+    private Map<String, String> common(String connectorClass) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", connectorClass);
+        config.put("tasks.max", "1");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", CsvCases.CONVERTER);
+        config.put("value.converter.schemas.enable", "true");
+        config.put("consumer.override.max.poll.records", Integer.toString(MAX_POLL_RECORDS));
+        config.put("consumer.override.auto.offset.reset", "earliest");
+        return config;
+    }
+
+    private Map<String, String> sluiceConfig(String mode, String table) {
+        Map<String, String> config = common(SLUICE_CONNECTOR);
+        config.put("connection.url", options.url());
+        config.put("connection.user", options.user());
+        config.put("table.name.format", table);
+        config.put("insert.mode", mode);
+        config.put("pk.mode", "record_value");
+        config.put("pk.fields", "id");
+        config.put("auto.create", "true");
+        config.putAll(options.sluiceProps());
+        return config;
+    }
+
+    private Map<String, String> debeziumConfig(String mode, String table) {
+        Map<String, String> config = common(DEBEZIUM_CONNECTOR);
+        config.put("connection.url", options.url());
+        config.put("connection.username", options.user());
+        config.put("connection.password", "");
+        config.put("collection.name.format", table);
+        config.put("insert.mode", mode);
+        config.put("primary.key.mode", "record_value");
+        config.put("primary.key.fields", "id");
+        config.put("schema.evolution", "basic");
+        config.put("batch.size", Integer.toString(MAX_POLL_RECORDS));
+        config.putAll(options.debeziumProps());
+        return config;
+    }
+
+    private String header() {
+        return String.format(Locale.ROOT,
+            "JDBC sink benchmark, %s%n%n- %,d records of 10 columns (JsonConverter with schemas) into PostgreSQL "
+                + "at %s, each case into a fresh table with id as its primary key%n"
+                + "- Kafka %s, Java %s, %d cores, one broker and one worker in one JVM (-Xmx %d MB)%n"
+                + "- a connector's time: from its creation until count(*) of its table, polled every %d ms, "
+                + "reaches the total%n",
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)),
+            options.rows(), options.url(), AppInfoParser.getVersion(), System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, POLL_MS);
+    }
+}
