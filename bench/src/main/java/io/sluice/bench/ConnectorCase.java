@@ -67,11 +67,19 @@ public final class ConnectorCase implements BenchCase {
 
     @Override
     public void start(String topic) {
+        start(topic, topic);
+    }
+
+    /**
+     * Creates the connector as {@code connectorName}. Sink cases that read one topic need a name of their own
+     * each: the name is the consumer group, and a group that already read the topic would start at its end.
+     */
+    public void start(String topic, String connectorName) {
         Map<String, String> props = new LinkedHashMap<>(config);
         props.put(topicKey, topic);
-        connect.configureConnector(topic, props);
+        connect.configureConnector(connectorName, props);
         // Set only once the worker has accepted it: a rejected connector has nothing to delete.
-        name = topic;
+        name = connectorName;
     }
 
     @Override

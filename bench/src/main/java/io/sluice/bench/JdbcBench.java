@@ -37,6 +37,7 @@ public final class JdbcBench {
     private final JdbcBenchOptions options;
     private final PrintStream out;
     private final List<BenchRow> rows = new ArrayList<>();
+    private int runs;
 
     JdbcBench(JdbcBenchOptions options, PrintStream out) {
         this.options = options;
@@ -127,7 +128,7 @@ public final class JdbcBench {
         long deadline = start + options.timeout().toNanos();
         String failure = null;
         long written = 0;
-        sink.start(topic);
+        sink.start(topic, sink.kind().label() + "-" + mode + "-" + (++runs));
         while (written < n) {
             Optional<String> failed = sink.failure();
             if (failed.isPresent() || System.nanoTime() > deadline) {

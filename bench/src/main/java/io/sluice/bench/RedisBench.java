@@ -56,6 +56,7 @@ public final class RedisBench {
     private final RedisBenchOptions options;
     private final PrintStream out;
     private final List<BenchRow> rows = new ArrayList<>();
+    private int runs;
 
     RedisBench(RedisBenchOptions options, PrintStream out) {
         this.options = options;
@@ -222,7 +223,7 @@ public final class RedisBench {
         long start = System.nanoTime();
         long deadline = start + options.timeout().toNanos();
         String failure = null;
-        sink.start(topic);
+        sink.start(topic, sink.kind().label() + "-" + (++runs));
         while (!jedis.exists(lastKey)) {
             Optional<String> failed = sink.failure();
             if (failed.isPresent() || System.nanoTime() > deadline) {
