@@ -26,7 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PackagingIT {
 
     /** Every Sluice connector class. A new connector module adds its class here and its checks to the nested classes. */
-    static final Set<String> ALL_CONNECTORS = Set.of(RunningPluginContract.CSV_SOURCE);
+    static final Set<String> ALL_CONNECTORS = Set.of(RunningPluginContract.CSV_SOURCE,
+            RunningPluginContract.CACHE_SINK);
+
+    /** What each connector promises in its manifest: exactly-once where the source's offsets allow it. */
+    private static final Map<String, String> DELIVERY_GUARANTEES = Map.of(
+            "source-csv", "[\"at_least_once\",\"exactly_once\"]",
+            "sink-cache", "[\"at_least_once\"]");
 
     /** Jars the worker provides: a plugin that ships them breaks class loading or hides version conflicts. */
     private static final List<String> WORKER_JARS = List.of("kafka-clients-", "connect-api-", "connect-runtime-",
@@ -99,7 +105,7 @@ class PackagingIT {
         JsonNode manifest = bundle.json("manifest.json");
         assertThat(manifest.path("name").asText()).isEqualTo("bundle");
         assertThat(manifest.path("version").asText()).isEqualTo(projectVersion());
-        assertThat(manifest.path("component_types").toString()).isEqualTo("[\"source\"]");
+        assertThat(manifest.path("component_types").toString()).isEqualTo("[\"sink\",\"source\"]");
         assertThat(manifest.path("license").get(0).path("name").asText()).isEqualTo("Apache License 2.0");
     }
 
@@ -127,10 +133,8 @@ class PackagingIT {
         assertThat(manifest.path("component_types").size()).isPositive();
         JsonNode features = manifest.path("features");
         assertThat(features.path("kafka_connect_api").asBoolean()).isTrue();
-        if (manifest.path("component_types").toString().contains("source")) {
-            assertThat(features.path("delivery_guarantee").toString())
-                    .isEqualTo("[\"at_least_once\",\"exactly_once\"]");
-        }
+        assertThat(features.path("delivery_guarantee").toString()).as("delivery guarantees of %s", module)
+                .isEqualTo(DELIVERY_GUARANTEES.get(module));
     }
 
     private static void assertNoWorkerJarsAndOneVersionEach(PluginZip zip) {
@@ -147,7 +151,7 @@ class PackagingIT {
      * installs several of them: each loads in its own class loader beside the others.
      */
     @Nested
-    class ConnectorZips extends RunningPluginContract implements CsvSourceChecks {
+    class ConnectorZips extends RunningPluginContract implements CsvSourceChecks, RedisCacheSinkChecks {
         @Override
         List<Path> zips() {
             return connectorZips();
@@ -166,7 +170,7 @@ class PackagingIT {
 
     /** The bundle alone in its worker: every connector from one plugin directory. */
     @Nested
-    class BundleZip extends RunningPluginContract implements CsvSourceChecks {
+    class BundleZip extends RunningPluginContract implements CsvSourceChecks, RedisCacheSinkChecks {
         @Override
         List<Path> zips() {
             return List.of(bundleZip());

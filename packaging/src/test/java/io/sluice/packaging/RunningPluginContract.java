@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RunningPluginContract {
 
     static final String CSV_SOURCE = "io.sluice.connect.csv.CsvSourceConnector";
+    static final String CACHE_SINK = "io.sluice.connect.cache.RedisCacheSinkConnector";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String HEALTH_EXTENSION = "io.sluice.connect.common.health.SluiceHealthRestExtension";
