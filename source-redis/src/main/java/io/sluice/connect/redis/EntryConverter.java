@@ -1,0 +1,131 @@
+package io.sluice.connect.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.source.SourceRecord;
+import redis.clients.jedis.resps.StreamEntry;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a stream entry into a record: the key from {@code key.field} or the entry id, the value per
+ * {@code value.format}, the topic from the template, the timestamp from the entry id, and the headers
+ * {@value #HEADER_STREAM} and {@value #HEADER_ENTRY_ID}.
+ */
+final class EntryConverter {
+
+    /** Header holding the stream key. */
+    static final String HEADER_STREAM = "sluice.stream";
+    /** Header holding the entry id. */
+    static final String HEADER_ENTRY_ID = "sluice.entry.id";
+
+    private static final Schema MAP_SCHEMA = SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA)
+            .build();
+    private static final int MAX_CACHED_SCHEMAS = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TopicTemplate topic;
+    private final String keyField;
+    private final ValueFormat format;
+    private final String jsonField;
+    /** Struct schemas by sorted field names: entries of one stream usually share their fields. */
+    private final Map<List<String>, Schema> schemas = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<String>, Schema> eldest) {
+                    return size() > MAX_CACHED_SCHEMAS;
+                }
+            });
+
+    EntryConverter(RedisStreamSourceConfig config) {
+        this.topic = config.topic();
+        this.keyField = config.keyField();
+        this.format = config.valueFormat();
+        this.jsonField = config.valueJsonField();
+    }
+
+    /**
+     * @param stream the stream key
+     * @param entry  the entry, with its fields
+     * @param offset the source offset the record carries
+     * @return the record
+     * @throws BadEntryException when the key field is missing or the JSON field is missing or not JSON
+     */
+    SourceRecord convert(String stream, StreamEntry entry, Map<String, ?> offset) throws BadEntryException {
+        Map<String, String> fields = entry.getFields();
+        String key = keyField.isEmpty() ? entry.getID().toString() : fields.get(keyField);
+        if (key == null) {
+            throw new BadEntryException("it has no field '" + keyField + "' for the record key (key.field)");
+        }
+        Schema valueSchema;
+        Object value;
+        switch (format) {
+            case MAP -> {
+                valueSchema = MAP_SCHEMA;
+                value = new TreeMap<>(fields);
+            }
+            case JSON -> {
+                valueSchema = null;
+                value = parseJson(fields);
+            }
+            default -> {
+                valueSchema = structSchema(fields);
+                Struct struct = new Struct(valueSchema);
+                fields.forEach(struct::put);
+                value = struct;
+            }
+        }
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(HEADER_STREAM, stream);
+        headers.addString(HEADER_ENTRY_ID, entry.getID().toString());
+        return new SourceRecord(new StreamPartition(stream).toMap(), offset, topic.topicFor(stream), null,
+                Schema.STRING_SCHEMA, key, valueSchema, value, entry.getID().getTime(), headers);
+    }
+
+    /** @return the topic records of {@code stream} go to */
+    String topicFor(String stream) {
+        return topic.topicFor(stream);
+    }
+
+    private Object parseJson(Map<String, String> fields) throws BadEntryException {
+        String text = fields.get(jsonField);
+        if (text == null) {
+            throw new BadEntryException("it has no field '" + jsonField + "' to parse as JSON (value.json.field)");
+        }
+        try {
+            return JSON.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new BadEntryException("its field '" + jsonField + "' is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private Schema structSchema(Map<String, String> fields) {
+        List<String> names = new ArrayList<>(new TreeMap<>(fields).keySet());
+        return schemas.computeIfAbsent(names, n -> {
+            SchemaBuilder builder = SchemaBuilder.struct();
+            n.forEach(name -> builder.field(name, Schema.OPTIONAL_STRING_SCHEMA));
+            return builder.build();
+        });
+    }
+
+    /**
+     * @param fields an entry's fields
+     * @return them as one JSON object, the raw form of a bad entry in the error topic
+     */
+    static String fieldsAsJson(Map<String, String> fields) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write string fields as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.sluice.connect.redis;
+
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.util.List;
+
+/** How a task reads its streams: one implementation per {@link DeliveryMode}. Used from the poll thread only. */
+interface StreamReader {
+
+    /**
+     * Reads the next entries, waiting at most {@code poll.block.ms} when there are none.
+     *
+     * @return the records; empty when nothing arrived
+     */
+    List<SourceRecord> poll();
+
+    /**
+     * Kafka acknowledged {@code record}; called from the producer's thread.
+     *
+     * @param record a record this reader returned
+     */
+    default void committed(SourceRecord record) {
+    }
+
+    /** The task is stopping: a last chance to tell Redis what Kafka has, on the poll thread. */
+    default void finish() {
+    }
+
+    /** Refreshes the pending and lag gauges; called now and then from the poll thread. */
+    void refreshStats();
+}

@@ -1,0 +1,34 @@
+package io.sluice.connect.redis;
+
+import io.sluice.connect.common.errors.ErrorKind;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisErrorsTest {
+
+    @Test
+    void aLostConnectionOrALoadingServerIsRetried() {
+        assertThat(RedisErrors.classify(new JedisConnectionException("Unexpected end of stream.")))
+                .isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(RedisErrors.classify(new JedisDataException("LOADING Redis is loading the dataset in memory")))
+                .isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
+    void badCredentialsAndUnknownRepliesFailAtOnce() {
+        JedisAccessControlException wrongPass = new JedisAccessControlException("WRONGPASS invalid username-password");
+        assertThat(RedisErrors.classify(wrongPass)).isEqualTo(ErrorKind.PERMANENT);
+        assertThat(RedisErrors.classify(new JedisConnectionException("connect", wrongPass)))
+                .isEqualTo(ErrorKind.PERMANENT);
+        assertThat(RedisErrors.classify(new JedisDataException("NOAUTH Authentication required.")))
+                .isEqualTo(ErrorKind.PERMANENT);
+        assertThat(RedisErrors.classify(new JedisDataException("WRONGTYPE Operation against a key")))
+                .isEqualTo(ErrorKind.PERMANENT);
+        assertThat(RedisErrors.isAuthFailure(new JedisConnectionException("x", wrongPass))).isTrue();
+        assertThat(RedisErrors.isAuthFailure(new JedisConnectionException("refused"))).isFalse();
+    }
+}
