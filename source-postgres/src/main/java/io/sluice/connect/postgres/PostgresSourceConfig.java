@@ -1,0 +1,405 @@
+package io.sluice.connect.postgres;
+
+import io.sluice.connect.common.config.Aliases;
+import io.sluice.connect.common.config.ConfigDocs;
+import io.sluice.connect.common.config.ConfigEnums;
+import io.sluice.connect.common.config.Recommenders;
+import io.sluice.connect.common.config.Validators;
+import io.sluice.connect.common.errors.BadRecordConfig;
+import io.sluice.connect.common.errors.BadRecordPolicy;
+import io.sluice.connect.common.errors.RetryPolicy;
+import io.sluice.connect.common.errors.RetryPolicyConfig;
+import io.sluice.connect.common.jdbc.JdbcConnectionConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The configuration of {@link PostgresSourceConnector} and its tasks: one {@link ConfigDef}, built once, parsed once
+ * into typed fields. Cross-field rules live in {@link PostgresSourceValidation#crossField}; the constructor enforces
+ * them too, so a config object is always consistent.
+ */
+public final class PostgresSourceConfig extends AbstractConfig {
+
+    static final String GROUP_CONNECTION = "Connection";
+    static final String GROUP_TABLES = "Tables";
+    static final String GROUP_SYNC = "Sync";
+    static final String GROUP_OUTPUT = "Output";
+
+    /** Schemas whose tables are discovered. */
+    public static final String SCHEMA_INCLUDE_LIST_CONFIG = "schema.include.list";
+    static final String SCHEMA_INCLUDE_LIST_DOC = "Comma-separated names of the schemas whose tables are discovered "
+            + "(exact names, not patterns). Alias: 'schema'.";
+    public static final String SCHEMA_INCLUDE_LIST_DEFAULT = "public";
+
+    /** Regular expressions selecting tables by qualified name. */
+    public static final String TABLE_INCLUDE_LIST_CONFIG = "table.include.list";
+    static final String TABLE_INCLUDE_LIST_DOC = "Comma-separated regular expressions matched against each table's "
+            + "qualified name 'schema.table' (the whole name must match, e.g. 'public\\.orders_.*'); empty selects "
+            + "every table (ordinary or partitioned) of schema.include.list. Tables are discovered at start and "
+            + "again every table.discovery.interval.ms; a new matching table starts syncing without a restart.";
+    public static final String TABLE_INCLUDE_LIST_DEFAULT = "";
+
+    public static final String TABLE_EXCLUDE_LIST_CONFIG = "table.exclude.list";
+    static final String TABLE_EXCLUDE_LIST_DOC = "Comma-separated regular expressions on 'schema.table'; a table "
+            + "matching one of them is not synced even when table.include.list matches it.";
+    public static final String TABLE_EXCLUDE_LIST_DEFAULT = "";
+
+    public static final String QUERY_CONFIG = "query";
+    static final String QUERY_DOC = "A custom SELECT to sync instead of discovered tables, e.g. 'SELECT o.id, "
+            + "o.updated_at, c.name FROM orders o JOIN customers c ON c.id = o.customer_id'. It is wrapped as a "
+            + "subquery, so table.filter, cursor.columns and primary.key name its output columns; primary.key is "
+            + "required with it. Empty: tables are discovered.";
+    public static final String QUERY_DEFAULT = "";
+
+    public static final String QUERY_NAME_CONFIG = "query.name";
+    static final String QUERY_NAME_DOC = "The name of the custom query: its source partition and its topic "
+            + "(topic.prefix + this name).";
+    public static final String QUERY_NAME_DEFAULT = "query";
+
+    public static final String TABLE_FILTER_CONFIG = "table.filter";
+    static final String TABLE_FILTER_DOC = "An SQL condition (a WHERE fragment, the seed specs' 'scope') that every "
+            + "synced row must satisfy, e.g. 'status <> ''draft'' AND tenant_id = 7'. Applied to every table; "
+            + "empty for all rows.";
+    public static final String TABLE_FILTER_DEFAULT = "";
+
+    public static final String TABLE_COLUMNS_CONFIG = "table.columns";
+    static final String TABLE_COLUMNS_DOC = "Comma-separated columns to put into each record's value; empty for "
+            + "every column. The key and cursor columns are always read.";
+    public static final String TABLE_COLUMNS_DEFAULT = "";
+
+    public static final String TABLE_DISCOVERY_INTERVAL_MS_CONFIG = "table.discovery.interval.ms";
+    static final String TABLE_DISCOVERY_INTERVAL_MS_DOC = "How often the connector looks for tables that were "
+            + "created or dropped; the tasks are reconfigured when the set of matching tables changes.";
+    public static final long TABLE_DISCOVERY_INTERVAL_MS_DEFAULT = 60_000L;
+
+    public static final String SYNC_MODE_CONFIG = "sync.mode";
+    static final String SYNC_MODE_DOC = "How tables are read: 'full_refresh' reads every row again each "
+            + "full.refresh.interval.ms (or once); 'incremental' reads the rows after the last (cursor.columns, "
+            + "primary key) position, never missing one when transactions commit out of order. Alias: 'sync_mode'.";
+    public static final String SYNC_MODE_DEFAULT = ConfigEnums.name(SyncMode.FULL_REFRESH);
+
+    public static final String CURSOR_COLUMNS_CONFIG = "cursor.columns";
+    static final String CURSOR_COLUMNS_DOC = "The column(s) whose values order new and changed rows for "
+            + "sync.mode=incremental, e.g. 'updated_at' or 'id'; required then. Values must be assigned when a "
+            + "row is written (a sequence, now() or clock_timestamp()), never null, and ordered by the column's "
+            + "type. Alias: 'cursor_field'.";
+    public static final String CURSOR_COLUMNS_DEFAULT = "";
+
+    public static final String PRIMARY_KEY_CONFIG = "primary.key";
+    static final String PRIMARY_KEY_DOC = "The column(s) that identify a row: the record key and the tie-break "
+            + "between rows sharing a cursor value. Empty: each table's primary key (a table without one is read "
+            + "by full refresh in physical order, with a null record key). Required with query. "
+            + "Alias: 'primary_key'.";
+    public static final String PRIMARY_KEY_DEFAULT = "";
+
+    public static final String SYNC_FROM_CONFIG = "sync.from";
+    static final String SYNC_FROM_DOC = "The smallest value of the first cursor column to read in the first "
+            + "incremental sync of a table, in PostgreSQL's text form (e.g. '2024-01-01 00:00:00+00' or '1000'); "
+            + "once a table has an offset it is not used. Empty: from the first row. Alias: 'sync_from'.";
+    public static final String SYNC_FROM_DEFAULT = "";
+
+    public static final String FULL_REFRESH_INTERVAL_MS_CONFIG = "full.refresh.interval.ms";
+    static final String FULL_REFRESH_INTERVAL_MS_DOC = "For sync.mode=full_refresh: milliseconds from the start "
+            + "of one complete read of a table to the start of the next. 0 reads each table once, as a snapshot.";
+    public static final long FULL_REFRESH_INTERVAL_MS_DEFAULT = 3_600_000L;
+
+    public static final String FULL_REFRESH_SPLIT_ROWS_CONFIG = "full.refresh.split.rows";
+    static final String FULL_REFRESH_SPLIT_ROWS_DOC = "For sync.mode=full_refresh: a table with more rows than this "
+            + "(counted when the connector starts or the tables change) is cut into primary-key ranges of about "
+            + "this many rows (at most 64), which different tasks read in parallel. 0 reads each table in one "
+            + "task.";
+    public static final long FULL_REFRESH_SPLIT_ROWS_DEFAULT = 0L;
+
+    public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
+    static final String POLL_INTERVAL_MS_DOC = "How long a task waits before asking its tables again when none "
+            + "had new rows.";
+    public static final long POLL_INTERVAL_MS_DEFAULT = 1000L;
+
+    public static final String BATCH_SIZE_CONFIG = "batch.size";
+    static final String BATCH_SIZE_DOC = "The most rows one query reads (the page size of the keyset pagination) "
+            + "and a task hands to Connect per poll. Alias: 'batch_size'.";
+    public static final int BATCH_SIZE_DEFAULT = 1000;
+
+    public static final String FETCH_SIZE_CONFIG = "fetch.size";
+    static final String FETCH_SIZE_DOC = "Rows per round trip of the server-side cursor that reads a page, so a "
+            + "task holds at most this many rows of a result in memory while converting.";
+    public static final int FETCH_SIZE_DEFAULT = 500;
+
+    public static final String NUMERIC_MAPPING_CONFIG = "numeric.mapping";
+    static final String NUMERIC_MAPPING_DOC = "How numeric/decimal columns are written: 'decimal' as Connect's "
+            + "Decimal (exact; a numeric without a declared scale becomes a string), 'double' as float64, "
+            + "'string' as the exact text.";
+    public static final String NUMERIC_MAPPING_DEFAULT = ConfigEnums.name(NumericMapping.DECIMAL);
+
+    public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
+    static final String TOPIC_PREFIX_DOC = "Prefix of every topic: a table's rows go to '<topic.prefix><schema>."
+            + "<table>', a custom query's to '<topic.prefix><query.name>'. Characters a topic cannot hold become "
+            + "'_'.";
+    public static final String TOPIC_PREFIX_DEFAULT = "";
+
+    /** Seed-spec names accepted in place of our keys. */
+    public static final Aliases ALIASES = JdbcConnectionConfig.addAliases(Aliases.builder())
+            .alias("schema", SCHEMA_INCLUDE_LIST_CONFIG)
+            .alias("sync_mode", SYNC_MODE_CONFIG)
+            .alias("cursor_field", CURSOR_COLUMNS_CONFIG)
+            .alias("primary_key", PRIMARY_KEY_CONFIG)
+            .alias("batch_size", BATCH_SIZE_CONFIG)
+            .alias("sync_from", SYNC_FROM_CONFIG)
+            .build();
+
+    /** The connector's definition. */
+    public static final ConfigDef CONFIG_DEF = define();
+
+    private final String connectorName;
+    private final JdbcConnectionConfig connection;
+    private final List<String> schemas;
+    private final List<Pattern> includeTables;
+    private final List<Pattern> excludeTables;
+    private final String query;
+    private final String queryName;
+    private final String filter;
+    private final List<String> columns;
+    private final long discoveryIntervalMs;
+    private final SyncMode syncMode;
+    private final List<String> cursorColumns;
+    private final List<String> primaryKey;
+    private final String syncFrom;
+    private final long fullRefreshIntervalMs;
+    private final long fullRefreshSplitRows;
+    private final long pollIntervalMs;
+    private final int batchSize;
+    private final int fetchSize;
+    private final NumericMapping numericMapping;
+    private final String topicPrefix;
+    private final RetryPolicy retryPolicy;
+    private final BadRecordPolicy badRecordPolicy;
+    private final String badRecordTopic;
+
+    /**
+     * @param props the connector or task configuration; aliases are applied here
+     * @throws ConfigException when a value is invalid, a key and its alias are both set, or a cross-field rule fails
+     */
+    public PostgresSourceConfig(Map<String, String> props) {
+        super(CONFIG_DEF, ALIASES.apply(props));
+        List<PostgresSourceValidation.Issue> issues = PostgresSourceValidation.crossField(originalsStrings());
+        if (!issues.isEmpty()) {
+            throw new ConfigException(issues.stream().map(PostgresSourceValidation.Issue::toString)
+                    .collect(Collectors.joining("; ")));
+        }
+        connectorName = props.getOrDefault("name", "postgres-source");
+        connection = new JdbcConnectionConfig(this, "postgresql");
+        schemas = trimmed(getList(SCHEMA_INCLUDE_LIST_CONFIG));
+        includeTables = trimmed(getList(TABLE_INCLUDE_LIST_CONFIG)).stream().map(Pattern::compile).toList();
+        excludeTables = trimmed(getList(TABLE_EXCLUDE_LIST_CONFIG)).stream().map(Pattern::compile).toList();
+        query = getString(QUERY_CONFIG).trim();
+        queryName = getString(QUERY_NAME_CONFIG).trim();
+        filter = getString(TABLE_FILTER_CONFIG).trim();
+        columns = trimmed(getList(TABLE_COLUMNS_CONFIG));
+        discoveryIntervalMs = getLong(TABLE_DISCOVERY_INTERVAL_MS_CONFIG);
+        syncMode = ConfigEnums.parse(SyncMode.class, SYNC_MODE_CONFIG, getString(SYNC_MODE_CONFIG));
+        cursorColumns = trimmed(getList(CURSOR_COLUMNS_CONFIG));
+        primaryKey = trimmed(getList(PRIMARY_KEY_CONFIG));
+        syncFrom = getString(SYNC_FROM_CONFIG).trim();
+        fullRefreshIntervalMs = getLong(FULL_REFRESH_INTERVAL_MS_CONFIG);
+        fullRefreshSplitRows = getLong(FULL_REFRESH_SPLIT_ROWS_CONFIG);
+        pollIntervalMs = getLong(POLL_INTERVAL_MS_CONFIG);
+        batchSize = getInt(BATCH_SIZE_CONFIG);
+        fetchSize = getInt(FETCH_SIZE_CONFIG);
+        numericMapping = ConfigEnums.parse(NumericMapping.class, NUMERIC_MAPPING_CONFIG,
+                getString(NUMERIC_MAPPING_CONFIG));
+        topicPrefix = getString(TOPIC_PREFIX_CONFIG).trim();
+        retryPolicy = RetryPolicyConfig.policy(this);
+        badRecordPolicy = BadRecordConfig.policy(this);
+        badRecordTopic = BadRecordConfig.topic(this);
+    }
+
+    /**
+     * Prints the configuration reference in Markdown.
+     *
+     * @param args an optional output file; standard output when absent
+     */
+    public static void main(String[] args) {
+        ConfigDocs.write("PostgreSQL source connector configuration", CONFIG_DEF, ALIASES, args);
+    }
+
+    private static ConfigDef define() {
+        ConfigDef def = new ConfigDef();
+        JdbcConnectionConfig.fragment(GROUP_CONNECTION).define(def);
+        int order = 0;
+        def.define(SCHEMA_INCLUDE_LIST_CONFIG, Type.LIST, SCHEMA_INCLUDE_LIST_DEFAULT, Validators.nonEmpty(),
+                        Importance.HIGH, SCHEMA_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Schemas")
+                .define(TABLE_INCLUDE_LIST_CONFIG, Type.LIST, TABLE_INCLUDE_LIST_DEFAULT, Validators.regex(),
+                        Importance.HIGH, TABLE_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Tables")
+                .define(TABLE_EXCLUDE_LIST_CONFIG, Type.LIST, TABLE_EXCLUDE_LIST_DEFAULT, Validators.regex(),
+                        Importance.MEDIUM, TABLE_EXCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG,
+                        "Excluded tables")
+                .define(QUERY_CONFIG, Type.STRING, QUERY_DEFAULT, Importance.MEDIUM, QUERY_DOC, GROUP_TABLES,
+                        ++order, Width.LONG, "Custom query")
+                .define(QUERY_NAME_CONFIG, Type.STRING, QUERY_NAME_DEFAULT, Validators.nonEmpty(), Importance.LOW,
+                        QUERY_NAME_DOC, GROUP_TABLES, ++order, Width.SHORT, "Query name")
+                .define(TABLE_FILTER_CONFIG, Type.STRING, TABLE_FILTER_DEFAULT, Importance.MEDIUM,
+                        TABLE_FILTER_DOC, GROUP_TABLES, ++order, Width.LONG, "Row filter")
+                .define(TABLE_COLUMNS_CONFIG, Type.LIST, TABLE_COLUMNS_DEFAULT, Importance.MEDIUM,
+                        TABLE_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Columns")
+                .define(TABLE_DISCOVERY_INTERVAL_MS_CONFIG, Type.LONG, TABLE_DISCOVERY_INTERVAL_MS_DEFAULT,
+                        Validators.positive(), Importance.LOW, TABLE_DISCOVERY_INTERVAL_MS_DOC, GROUP_TABLES,
+                        ++order, Width.SHORT, "Table discovery interval (ms)");
+        order = 0;
+        def.define(SYNC_MODE_CONFIG, Type.STRING, SYNC_MODE_DEFAULT, Validators.oneOfIgnoreCase(SyncMode.class),
+                        Importance.HIGH, SYNC_MODE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Sync mode",
+                        Recommenders.enumValues(SyncMode.class))
+                .define(CURSOR_COLUMNS_CONFIG, Type.LIST, CURSOR_COLUMNS_DEFAULT, Importance.HIGH,
+                        CURSOR_COLUMNS_DOC, GROUP_SYNC, ++order, Width.MEDIUM, "Cursor columns",
+                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.INCREMENTAL)))
+                .define(PRIMARY_KEY_CONFIG, Type.LIST, PRIMARY_KEY_DEFAULT, Importance.MEDIUM, PRIMARY_KEY_DOC,
+                        GROUP_SYNC, ++order, Width.MEDIUM, "Primary key")
+                .define(SYNC_FROM_CONFIG, Type.STRING, SYNC_FROM_DEFAULT, Importance.MEDIUM, SYNC_FROM_DOC,
+                        GROUP_SYNC, ++order, Width.MEDIUM, "Sync from",
+                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.INCREMENTAL)))
+                .define(FULL_REFRESH_INTERVAL_MS_CONFIG, Type.LONG, FULL_REFRESH_INTERVAL_MS_DEFAULT,
+                        Validators.nonNegative(), Importance.MEDIUM, FULL_REFRESH_INTERVAL_MS_DOC, GROUP_SYNC,
+                        ++order, Width.SHORT, "Full refresh interval (ms)",
+                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.FULL_REFRESH)))
+                .define(FULL_REFRESH_SPLIT_ROWS_CONFIG, Type.LONG, FULL_REFRESH_SPLIT_ROWS_DEFAULT,
+                        Validators.nonNegative(), Importance.LOW, FULL_REFRESH_SPLIT_ROWS_DOC, GROUP_SYNC, ++order,
+                        Width.SHORT, "Full refresh split rows",
+                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.FULL_REFRESH)))
+                .define(POLL_INTERVAL_MS_CONFIG, Type.LONG, POLL_INTERVAL_MS_DEFAULT, Validators.positive(),
+                        Importance.LOW, POLL_INTERVAL_MS_DOC, GROUP_SYNC, ++order, Width.SHORT, "Poll interval (ms)")
+                .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
+                        BATCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Batch size")
+                .define(FETCH_SIZE_CONFIG, Type.INT, FETCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
+                        FETCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Fetch size");
+        order = 0;
+        def.define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.HIGH, TOPIC_PREFIX_DOC,
+                        GROUP_OUTPUT, ++order, Width.MEDIUM, "Topic prefix")
+                .define(NUMERIC_MAPPING_CONFIG, Type.STRING, NUMERIC_MAPPING_DEFAULT,
+                        Validators.oneOfIgnoreCase(NumericMapping.class), Importance.MEDIUM, NUMERIC_MAPPING_DOC,
+                        GROUP_OUTPUT, ++order, Width.SHORT, "Numeric mapping",
+                        Recommenders.enumValues(NumericMapping.class));
+        new RetryPolicyConfig().define(def);
+        new BadRecordConfig().define(def);
+        return def;
+    }
+
+    private static List<String> trimmed(List<String> values) {
+        return values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** @return the connector's name, for messages and error-record headers */
+    public String connectorName() {
+        return connectorName;
+    }
+
+    public JdbcConnectionConfig connection() {
+        return connection;
+    }
+
+    public List<String> schemas() {
+        return schemas;
+    }
+
+    public List<Pattern> includeTables() {
+        return includeTables;
+    }
+
+    public List<Pattern> excludeTables() {
+        return excludeTables;
+    }
+
+    /** @return the custom query, or the empty string when tables are discovered */
+    public String query() {
+        return query;
+    }
+
+    public boolean hasQuery() {
+        return !query.isEmpty();
+    }
+
+    public String queryName() {
+        return queryName;
+    }
+
+    /** @return the row filter, or the empty string */
+    public String filter() {
+        return filter;
+    }
+
+    /** @return the value columns; empty for every column */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public long discoveryIntervalMs() {
+        return discoveryIntervalMs;
+    }
+
+    public SyncMode syncMode() {
+        return syncMode;
+    }
+
+    public List<String> cursorColumns() {
+        return cursorColumns;
+    }
+
+    /** @return the configured key columns; empty to use each table's primary key */
+    public List<String> primaryKey() {
+        return primaryKey;
+    }
+
+    /** @return the first sync's lower bound of the first cursor column, or the empty string */
+    public String syncFrom() {
+        return syncFrom;
+    }
+
+    public long fullRefreshIntervalMs() {
+        return fullRefreshIntervalMs;
+    }
+
+    /** @return the rows per key range of a full refresh split across tasks; 0 when tables are not split */
+    public long fullRefreshSplitRows() {
+        return fullRefreshSplitRows;
+    }
+
+    public long pollIntervalMs() {
+        return pollIntervalMs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public int fetchSize() {
+        return fetchSize;
+    }
+
+    public NumericMapping numericMapping() {
+        return numericMapping;
+    }
+
+    public String topicPrefix() {
+        return topicPrefix;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public BadRecordPolicy badRecordPolicy() {
+        return badRecordPolicy;
+    }
+
+    /** @return the error topic; empty unless the policy is error_topic */
+    public String badRecordTopic() {
+        return badRecordTopic;
+    }
+}

@@ -1,0 +1,170 @@
+package io.sluice.connect.postgres;
+
+import io.sluice.connect.common.config.ValidationResults;
+import io.sluice.connect.common.errors.BadRecordConfig;
+import io.sluice.connect.common.errors.RetryPolicyConfig;
+import io.sluice.connect.common.jdbc.JdbcConnectionConfig;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code validate()}: each key's own rules, alias conflicts, the cross-field rules, then a live check against the
+ * database. Each error is attached to the key the user has to change.
+ */
+final class PostgresSourceValidation {
+
+    /**
+     * A cross-field problem.
+     *
+     * @param key     the key to change
+     * @param message what is wrong and how to fix it
+     */
+    record Issue(String key, String message) {
+        @Override
+        public String toString() {
+            return key + ": " + message;
+        }
+    }
+
+    private PostgresSourceValidation() {
+    }
+
+    /** @return the problems of a configuration whose aliases are applied, ignoring values that do not parse */
+    static List<Issue> crossField(Map<String, String> props) {
+        List<Issue> issues = new ArrayList<>();
+        boolean incremental = "incremental".equalsIgnoreCase(value(props, PostgresSourceConfig.SYNC_MODE_CONFIG));
+        boolean query = !value(props, PostgresSourceConfig.QUERY_CONFIG).isEmpty();
+        if (incremental && value(props, PostgresSourceConfig.CURSOR_COLUMNS_CONFIG).isEmpty()) {
+            issues.add(new Issue(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG, "must name the cursor column(s) when "
+                    + PostgresSourceConfig.SYNC_MODE_CONFIG + " is incremental, e.g. updated_at"));
+        }
+        if (!incremental && !value(props, PostgresSourceConfig.SYNC_FROM_CONFIG).isEmpty()) {
+            issues.add(new Issue(PostgresSourceConfig.SYNC_FROM_CONFIG, "applies to sync.mode=incremental only; "
+                    + "remove it or set sync.mode=incremental"));
+        }
+        if (query && value(props, PostgresSourceConfig.PRIMARY_KEY_CONFIG).isEmpty()) {
+            issues.add(new Issue(PostgresSourceConfig.PRIMARY_KEY_CONFIG, "must name the column(s) that identify a "
+                    + "row of the custom query (its result has no primary key)"));
+        }
+        if (query && (!value(props, PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG).isEmpty()
+                || !value(props, PostgresSourceConfig.TABLE_EXCLUDE_LIST_CONFIG).isEmpty())) {
+            issues.add(new Issue(PostgresSourceConfig.QUERY_CONFIG, "cannot be combined with table.include.list or "
+                    + "table.exclude.list; use one connector per query"));
+        }
+        return issues;
+    }
+
+    private static String value(Map<String, String> props, String key) {
+        String value = props.get(key);
+        return value == null ? "" : value.trim();
+    }
+
+    /** The whole of {@code Connector.validate()}. */
+    static Config validate(Map<String, String> props) {
+        List<ConfigValue> conflicts = PostgresSourceConfig.ALIASES.conflicts(props);
+        if (!conflicts.isEmpty()) {
+            Config result = new Config(new ArrayList<>(PostgresSourceConfig.CONFIG_DEF.validate(props)));
+            ValidationResults.addErrors(result, conflicts);
+            return result;
+        }
+        Map<String, String> effective = PostgresSourceConfig.ALIASES.apply(props);
+        Config result = new Config(new ArrayList<>(PostgresSourceConfig.CONFIG_DEF.validate(effective)));
+        crossField(effective).forEach(i -> ValidationResults.addError(result, i.key(), i.message()));
+        BadRecordConfig.validate(effective, result);
+        RetryPolicyConfig.validate(effective, result);
+        if (ValidationResults.hasErrors(result)) {
+            return result;
+        }
+        PostgresSourceConfig config;
+        try {
+            config = new PostgresSourceConfig(effective);
+        } catch (ConfigException e) {
+            ValidationResults.addError(result, JdbcConnectionConfig.URL_CONFIG, e.getMessage());
+            return result;
+        }
+        checkDatabase(config, result);
+        return result;
+    }
+
+    private static void checkDatabase(PostgresSourceConfig config, Config result) {
+        try (Connection connection = Catalog.open(config, "validate")) {
+            List<Split> splits = Catalog.discover(connection, config);
+            if (splits.isEmpty()) {
+                ValidationResults.addError(result, PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG, "no table of "
+                        + "schemas " + config.schemas() + " matches; check schema.include.list, table.include.list "
+                        + "and table.exclude.list, and that the tables exist");
+            }
+            for (Split split : splits) {
+                checkSplit(connection, config, split, result);
+            }
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String key = state.startsWith("28")
+                    ? JdbcConnectionConfig.PASSWORD_CONFIG : JdbcConnectionConfig.URL_CONFIG;
+            ValidationResults.addError(result, key, "cannot connect to " + config.connection().redactedUrl() + " as "
+                    + config.connection().user() + ": " + e.getMessage() + (state.startsWith("28")
+                    ? ". Check connection.user and connection.password" : ". Check the host, port and database"));
+        }
+    }
+
+    private static void checkSplit(Connection connection, PostgresSourceConfig config, Split split, Config result)
+            throws SQLException {
+        if (!Catalog.canSelect(connection, split)) {
+            ValidationResults.addError(result, PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG, "user "
+                    + config.connection().user() + " may not SELECT from " + split + "; GRANT SELECT ON "
+                    + split.relation() + " TO " + config.connection().user() + ", or exclude the table");
+            return;
+        }
+        SplitShape shape;
+        try {
+            shape = SplitShape.load(connection, split, config);
+        } catch (org.apache.kafka.connect.errors.ConnectException e) {
+            String key = e.getMessage().contains(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG)
+                    ? PostgresSourceConfig.CURSOR_COLUMNS_CONFIG
+                    : e.getMessage().contains(PostgresSourceConfig.TABLE_COLUMNS_CONFIG + ";")
+                    ? PostgresSourceConfig.TABLE_COLUMNS_CONFIG : PostgresSourceConfig.PRIMARY_KEY_CONFIG;
+            ValidationResults.addError(result, key, e.getMessage());
+            return;
+        } catch (SQLException e) {
+            ValidationResults.addError(result, split.isQuery() ? PostgresSourceConfig.QUERY_CONFIG
+                    : PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG, split + " cannot be read: " + e.getMessage());
+            return;
+        }
+        tryPage(connection, config, shape, result);
+    }
+
+    /**
+     * Runs the split's page query for no rows: it fails when the filter is not valid SQL or a cursor column's type
+     * has no ordering (json, point, ...), which the error is attached to.
+     */
+    private static void tryPage(Connection connection, PostgresSourceConfig config, SplitShape shape,
+                                   Config result) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(shape.page(List.of(), true))) {
+            statement.setInt(1, 0);
+            statement.executeQuery().close();
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            String key = message.contains("ordering operator") ? PostgresSourceConfig.CURSOR_COLUMNS_CONFIG
+                    : !config.filter().isEmpty() ? PostgresSourceConfig.TABLE_FILTER_CONFIG
+                    : split(shape).isQuery() ? PostgresSourceConfig.QUERY_CONFIG
+                    : PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG;
+            ValidationResults.addError(result, key, split(shape) + " cannot be read in order of "
+                    + shape.order() + (config.filter().isEmpty() ? "" : " with the filter '" + config.filter() + "'")
+                    + ": " + message);
+        } finally {
+            Catalog.endTransaction(connection);
+        }
+    }
+
+    private static Split split(SplitShape shape) {
+        return shape.split();
+    }
+}

@@ -1,0 +1,191 @@
+package io.sluice.connect.postgres;
+
+import io.sluice.connect.common.errors.Retrier;
+import io.sluice.connect.common.errors.Sleeper;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The work of one task: its splits, read in turn on one connection. Each poll asks the splits in round-robin order
+ * and returns the first non-empty page, so one busy table cannot starve the others; when none has rows the task
+ * waits {@code poll.interval.ms}.
+ *
+ * <p>Failures are classified: a transient one (connection lost, server restarting) closes the connection and is
+ * retried with backoff on a new one, from the split's last position; an authentication failure, a missing
+ * privilege or a bad filter fails the task at once. A table dropped while the task runs is left alone until the
+ * connector reassigns the tables.
+ */
+final class SplitPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(SplitPoller.class);
+    private static final String UNDEFINED_TABLE = "42P01";
+
+    private final PostgresSourceConfig config;
+    private final List<Split> splits;
+    private final OffsetStorageReader offsetReader;
+    private final PostgresSourceMetrics metrics;
+    private final Retrier retrier;
+    private final PageQuery pageQuery;
+    private final Clock clock;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<Split, SplitReader> readers = new ConcurrentHashMap<>();
+    private final List<Split> dropped = new ArrayList<>();
+    private Map<Map<String, Object>, Map<String, Object>> storedOffsets;
+    private volatile boolean stopping;
+    private Connection connection;
+    private int next;
+
+    SplitPoller(PostgresSourceConfig config, List<Split> splits, OffsetStorageReader offsetReader,
+                Function<SplitPoller, PostgresSourceMetrics> metrics, Clock clock) {
+        this.config = config;
+        this.splits = List.copyOf(splits);
+        this.offsetReader = offsetReader;
+        this.clock = clock;
+        this.metrics = metrics.apply(this);
+        this.retrier = new Retrier(config.retryPolicy(), clock, Sleeper.system(), RandomGenerator.getDefault());
+        this.pageQuery = new PageQuery(config.fetchSize(), this.metrics);
+    }
+
+    /** @return the next page of some split, or an empty list after waiting when none has rows */
+    List<SourceRecord> poll() throws InterruptedException {
+        for (int i = 0; i < splits.size() && !stopping; i++) {
+            Split split = splits.get(next);
+            next = (next + 1) % splits.size();
+            if (dropped.contains(split)) {
+                continue;
+            }
+            List<SourceRecord> records = retrier.call("read " + split, () -> read(split));
+            if (!records.isEmpty()) {
+                return records;
+            }
+        }
+        stopped.await(config.pollIntervalMs(), TimeUnit.MILLISECONDS);
+        return List.of();
+    }
+
+    private List<SourceRecord> read(Split split) throws SQLException {
+        if (stopping) {
+            // the task is stopping: a failure now comes from the closed connection and is not worth a retry
+            return List.of();
+        }
+        try {
+            Connection c = connection();
+            SplitReader reader = readers.get(split);
+            if (reader == null) {
+                reader = createReader(c, split);
+                readers.put(split, reader);
+            }
+            return reader.poll(c);
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState()) && !split.isQuery()) {
+                log.warn("PostgresSourceConnector {}: {} no longer exists; it is left alone until the connector "
+                        + "reassigns the tables: {}", config.connectorName(), split, e.getMessage());
+                dropped.add(split);
+                return List.of();
+            }
+            closeConnection();
+            throw e;
+        }
+    }
+
+    private SplitReader createReader(Connection c, Split split) throws SQLException {
+        SplitShape shape = SplitShape.load(c, split, config);
+        SplitOffset offset = storedOffset(split);
+        RecordFactory records = new RecordFactory(config, split, metrics);
+        if (config.syncMode() == SyncMode.INCREMENTAL) {
+            SplitOffset.Incremental start = offset instanceof SplitOffset.Incremental inc ? inc : null;
+            log.info("PostgresSourceConnector {}: {} incremental on {} with key {}, from {}", config.connectorName(),
+                    split, shape.cursor(), shape.key(), start == null ? "the start" : start.toMap());
+            return new IncrementalReader(shape, start, config, records, pageQuery, clock);
+        }
+        SplitOffset.FullRefresh start = offset instanceof SplitOffset.FullRefresh full ? full : null;
+        log.info("PostgresSourceConnector {}: {} full refresh by {}, from {}", config.connectorName(), split,
+                shape.key(), start == null ? "the start" : start.toMap());
+        return new FullRefreshReader(shape, start, config, records, pageQuery, clock);
+    }
+
+    private SplitOffset storedOffset(Split split) {
+        if (storedOffsets == null) {
+            storedOffsets = offsetReader.offsets(splits.stream().map(Split::partition).toList());
+        }
+        Map<String, Object> stored = storedOffsets == null ? null : storedOffsets.get(split.partition());
+        if (stored == null) {
+            return null;
+        }
+        try {
+            SplitOffset offset = SplitOffset.fromMap(stored);
+            boolean incremental = config.syncMode() == SyncMode.INCREMENTAL;
+            boolean matches = (offset instanceof SplitOffset.Incremental) == incremental;
+            if (!matches) {
+                log.warn("PostgresSourceConnector {}: the stored offset of {} was written in another sync mode ({}); "
+                        + "it is read from the start", config.connectorName(), split, stored);
+                return null;
+            }
+            return offset;
+        } catch (IllegalArgumentException e) {
+            throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": the stored offset of "
+                    + split + " cannot be read: " + e.getMessage() + ". Reset it with DELETE /connectors/"
+                    + config.connectorName() + "/offsets, or set a valid one with PATCH.", e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = Catalog.open(config, "");
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            connection = c;
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("Closing the connection failed: {}", e.toString());
+            }
+            connection = null;
+        }
+    }
+
+    int splitsBehind() {
+        return (int) readers.values().stream().filter(SplitReader::behind).count();
+    }
+
+    Double cursorLag() {
+        return readers.values().stream().map(SplitReader::cursorLag).filter(java.util.Objects::nonNull)
+                .max(Double::compare).orElse(null);
+    }
+
+    long waitingMs() {
+        return readers.values().stream().mapToLong(SplitReader::waitingMs).max().orElse(0);
+    }
+
+    /** Wakes a waiting poll; the task calls {@link #close()} afterwards on the polling thread's behalf. */
+    void wakeup() {
+        stopping = true;
+        stopped.countDown();
+    }
+
+    void close() {
+        closeConnection();
+        metrics.close();
+    }
+}

@@ -1,0 +1,162 @@
+package io.sluice.connect.postgres;
+
+import org.apache.kafka.connect.errors.ConnectException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The columns a split is read by, checked against the catalog once per task start, and the SQL built from them.
+ * Every query selects the value columns, then each cursor column and each key column again as {@code ::text}:
+ * positions travel through offsets in PostgreSQL's own text form and are bound back as untyped parameters.
+ *
+ * @param split      the table or query
+ * @param filter     the row filter, or the empty string
+ * @param values     the value columns; empty for every column
+ * @param cursor     the cursor columns (incremental only; empty otherwise)
+ * @param key        the key columns; {@code ["ctid"]} for a table without a key in full refresh
+ * @param physical   whether {@code key} is the physical row address, which is no record key
+ * @param orderTypes the SQL types of the cursor, then key columns, to cast positions back to: an untyped parameter
+ *                   in a row comparison is not reliably read as its column's type
+ */
+record SplitShape(Split split, String filter, List<String> values, List<String> cursor, List<String> key,
+                  boolean physical, List<String> orderTypes) {
+
+    static final String PHYSICAL_KEY = "ctid";
+
+    /**
+     * Reads the split's key from the catalog (unless configured) and checks that every named column exists.
+     *
+     * @throws ConnectException naming the split, the key to change and how, when a column is missing or an
+     *                          incremental split has no key
+     */
+    static SplitShape load(Connection connection, Split split, PostgresSourceConfig config) throws SQLException {
+        List<String> key = config.primaryKey().isEmpty() ? Catalog.primaryKey(connection, split) : config.primaryKey();
+        List<String> cursor = config.syncMode() == SyncMode.INCREMENTAL ? config.cursorColumns() : List.of();
+        boolean physical = false;
+        if (key.isEmpty()) {
+            if (config.syncMode() == SyncMode.INCREMENTAL || split.isQuery()) {
+                throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": " + split
+                        + " has no primary key, which incremental sync needs to order rows that share a cursor "
+                        + "value. Add a primary key, or set primary.key to columns that identify a row.");
+            }
+            key = List.of(PHYSICAL_KEY);
+            physical = true;
+        }
+        List<String> existing = Catalog.columns(connection, split);
+        check(config, split, existing, PostgresSourceConfig.CURSOR_COLUMNS_CONFIG, cursor);
+        check(config, split, existing, PostgresSourceConfig.PRIMARY_KEY_CONFIG, physical ? List.of() : key);
+        check(config, split, existing, PostgresSourceConfig.TABLE_COLUMNS_CONFIG, config.columns());
+        List<String> values = List.of();
+        if (!config.columns().isEmpty()) {
+            Set<String> all = new LinkedHashSet<>(config.columns());
+            all.addAll(cursor);
+            if (!physical) {
+                all.addAll(key);
+            }
+            values = List.copyOf(all);
+        }
+        List<String> order = new ArrayList<>(cursor);
+        order.addAll(key);
+        return new SplitShape(split, config.filter(), values, cursor, key, physical,
+                Catalog.types(connection, split, order));
+    }
+
+    private static void check(PostgresSourceConfig config, Split split, List<String> existing, String configKey,
+                              List<String> columns) {
+        List<String> missing = columns.stream().filter(c -> !existing.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": " + split
+                    + " has no column " + String.join(", ", missing) + " named in " + configKey + "; its columns are "
+                    + existing + ". Fix " + configKey + " (names are case-sensitive).");
+        }
+    }
+
+    /** @return the order of rows: cursor columns, then key columns */
+    List<String> order() {
+        List<String> order = new ArrayList<>(cursor);
+        order.addAll(key);
+        return order;
+    }
+
+    /** @return a row of parameters cast to the cursor columns' types, e.g. {@code (CAST(? AS int8))} */
+    String cursorParams() {
+        return castParams(orderTypes.subList(0, cursor.size()));
+    }
+
+    /** @return a row of parameters cast to the key columns' types */
+    String keyParams() {
+        return castParams(orderTypes.subList(cursor.size(), orderTypes.size()));
+    }
+
+    /** @return a row of parameters cast to the cursor, then key columns' types */
+    String orderParams() {
+        return castParams(orderTypes);
+    }
+
+    private static String castParams(List<String> types) {
+        return "(" + String.join(", ", types.stream().map(t -> "CAST(? AS " + t + ")").toList()) + ")";
+    }
+
+    /** @return the select list: value columns, then the cursor and key columns as text */
+    String selectList() {
+        StringBuilder sql = new StringBuilder(values.isEmpty() ? "*" : Sql.columns(values));
+        for (int i = 0; i < cursor.size(); i++) {
+            sql.append(", ").append(Sql.quote(cursor.get(i))).append("::text AS ").append(Sql.quote("__sluice_c" + i));
+        }
+        for (int i = 0; i < key.size(); i++) {
+            sql.append(", ").append(Sql.quote(key.get(i))).append("::text AS ").append(Sql.quote("__sluice_k" + i));
+        }
+        return sql.toString();
+    }
+
+    /**
+     * @param conditions extra conditions, each with its own parameters
+     * @param limit      whether to end with {@code LIMIT ?}
+     * @return {@code SELECT <select list> FROM <relation> WHERE <filter> AND <conditions> ORDER BY <order>}
+     */
+    String page(List<String> conditions, boolean limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(selectList()).append(" FROM ").append(split.relation())
+                .append(" WHERE ").append(where());
+        conditions.forEach(c -> sql.append(" AND ").append(c));
+        sql.append(" ORDER BY ").append(Sql.columns(order()));
+        if (limit) {
+            sql.append(" LIMIT ?");
+        }
+        return sql.toString();
+    }
+
+    /** The filter, and: no cursor column is null (a row without a cursor value has no place in the order). */
+    private String where() {
+        List<String> parts = new ArrayList<>();
+        if (!filter.isEmpty()) {
+            parts.add("(" + filter + ")");
+        }
+        cursor.forEach(c -> parts.add(Sql.quote(c) + " IS NOT NULL"));
+        return parts.isEmpty() ? "TRUE" : String.join(" AND ", parts);
+    }
+
+    /**
+     * The largest (cursor, key) position visible in the statement's snapshot, with that snapshot's xmin and its
+     * largest in-progress transaction id, all from one statement and therefore one snapshot.
+     */
+    String newestPosition() {
+        StringBuilder inner = new StringBuilder("SELECT ");
+        List<String> order = order();
+        for (int i = 0; i < order.size(); i++) {
+            // aliased: ORDER BY "c" would otherwise sort by the text output column of that name
+            inner.append(i == 0 ? "" : ", ").append(Sql.quote(order.get(i))).append("::text AS ")
+                    .append(Sql.quote("__sluice_p" + i));
+        }
+        inner.append(" FROM ").append(split.relation()).append(" WHERE ").append(where()).append(" ORDER BY ")
+                .append(String.join(", ", order.stream().map(c -> Sql.quote(c) + " DESC").toList()))
+                .append(" LIMIT 1");
+        return "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+                + "(SELECT max(x.id::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS x(id)), m.* "
+                + "FROM (SELECT 1) AS one LEFT JOIN LATERAL (" + inner + ") AS m ON TRUE";
+    }
+}

@@ -1,0 +1,46 @@
+package io.sluice.connect.postgres;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostgresSourceConnectorTest {
+
+    private final PostgresSourceConnector connector = new PostgresSourceConnector();
+
+    private static Map<Map<String, ?>, Map<String, ?>> one(Map<String, ?> partition, Map<String, ?> offset) {
+        Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
+        offsets.put(partition, offset);
+        return offsets;
+    }
+
+    @Test
+    void resetsAndMovesOfATablesCursorAreAccepted() {
+        assertThat(connector.alterOffsets(Map.of(), one(Map.of("table", "public.orders"), null))).isTrue();
+        assertThat(connector.alterOffsets(Map.of(), one(Map.of("table", "public.orders"),
+                Map.of("v", 1, "mode", "incremental", "cursor", "2024-06-01 00:00:00+00")))).isTrue();
+        assertThat(connector.alterOffsets(Map.of(), one(Map.of("table", "public.big", "range", "[null,[\"5\"]]"),
+                Map.of("v", 1, "mode", "full_refresh", "run", 0, "done", true)))).isTrue();
+    }
+
+    @Test
+    void malformedPartitionsAndOffsetsAreRefusedWithTheShapeToUse() {
+        assertThatThrownBy(() -> connector.alterOffsets(Map.of(), one(Map.of("path", "/x"), null)))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("{\"table\": \"schema.table\"}");
+        assertThatThrownBy(() -> connector.alterOffsets(Map.of(), one(Map.of("table", "public.orders"),
+                Map.of("v", 1, "mode", "incremental"))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("'cursor'");
+    }
+
+    @Test
+    void exactlyOnceIsSupported() {
+        assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.config().names()).contains("sync.mode", "cursor.columns", "connection.url");
+    }
+}
