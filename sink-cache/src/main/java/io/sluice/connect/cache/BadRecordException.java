@@ -12,8 +12,4 @@ final class BadRecordException extends Exception {
     BadRecordException(String message) {
         super(message);
     }
-
-    BadRecordException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

@@ -68,6 +68,17 @@ final class JsonValues {
         return scalar(value);
     }
 
+    /**
+     * @param buffer a Connect bytes value
+     * @return its remaining bytes, copied without moving the buffer's position (a record may be read again)
+     */
+    static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+
     private static JsonNode scalar(Object value) {
         if (value instanceof String s) {
             return NODES.textNode(s);
@@ -94,10 +105,7 @@ final class JsonValues {
             return NODES.binaryNode(bytes);
         }
         if (value instanceof ByteBuffer buffer) {
-            ByteBuffer copy = buffer.duplicate();
-            byte[] bytes = new byte[copy.remaining()];
-            copy.get(bytes);
-            return NODES.binaryNode(bytes);
+            return NODES.binaryNode(bytes(buffer));
         }
         throw new IllegalArgumentException("a " + value.getClass().getName() + " is not Connect data");
     }

@@ -140,7 +140,7 @@ final class KeyTemplate {
     private record Topic() implements Part {
         @Override
         public String text(SinkRecord record, KeyTemplate template) {
-            return record.originalTopic();
+            return record.topic();
         }
     }
 

@@ -72,7 +72,8 @@ final class NewerWinsScript {
             case DELETE -> DEL;
         });
         args.add(command.version() == null ? new byte[0] : bytes(Long.toString(command.version())));
-        args.add(bytes(Long.toString(command.ttlMs())));
+        args.add(bytes(Long.toString(command.expires() ? command.expiryValue() : 0)));
+        args.add(bytes(command.expiryUnit()));
         args.add(tombstoneRetentionMs);
         if (command.kind() == CacheCommand.Kind.SET) {
             args.add(command.value());

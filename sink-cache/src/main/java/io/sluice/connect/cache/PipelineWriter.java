@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -15,14 +16,19 @@ import redis.clients.jedis.params.SetParams;
 /**
  * Sends a batch of {@link CacheCommand}s in one pipeline (one round trip) and sorts out the replies.
  *
- * <p>An error reply concerns its own command only: the rest of the batch is applied. A reply that says "not now"
- * ({@code LOADING}, {@code BUSY}, ...) makes that command and every later one in the batch due for another
- * attempt, in their order, so that an older write to a key is never replayed after a newer one. A lost
- * connection throws, and the whole attempt is repeated: every command is idempotent.
+ * <p>An error reply usually concerns its own command only: the rest of the batch is applied, and the command's
+ * record is bad. A reply that says "not now" ({@code LOADING}, {@code BUSY}, ...) makes that command and every
+ * later one in the batch due for another attempt, in their order, so that an older write to a key is never
+ * replayed after a newer one; after {@code READONLY}, {@code MASTERDOWN} or {@code LOADING} the connection is
+ * also opened again. A reply that refuses every write alike (credentials, permissions, a cluster redirection; see
+ * {@link RedisErrors#serverRefusal}) throws and fails the task. A lost connection throws, and the whole attempt is
+ * repeated: every command is idempotent.
  */
-final class PipelineWriter {
+// not final: CacheWriter's unit tests stand in a scripted pipeline for the server
+class PipelineWriter {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineWriter.class);
+    private static final byte[][] NO_ARGS = new byte[0][];
 
     private final RedisConnection connection;
     private final NewerWinsScript script;
@@ -58,6 +64,7 @@ final class PipelineWriter {
      * @param commands the batch, in record order
      * @return the outcome
      * @throws JedisConnectionException when the connection fails; it is dropped, and the caller retries
+     * @throws RedisErrors.ServerRefusalException when Redis refuses every write alike
      */
     Attempt write(List<CacheCommand> commands) {
         try {
@@ -74,14 +81,23 @@ final class PipelineWriter {
                 Attempt replay = send(jedis, attempt.retry());
                 List<Failure> failed = new ArrayList<>(attempt.failed());
                 failed.addAll(replay.failed());
-                return new Attempt(attempt.written() + replay.written(), attempt.deleted() + replay.deleted(),
-                        attempt.skipped() + replay.skipped(), failed, replay.retry(), replay.retryCause());
+                return reconnectIfNeeded(new Attempt(attempt.written() + replay.written(),
+                        attempt.deleted() + replay.deleted(), attempt.skipped() + replay.skipped(), failed,
+                        replay.retry(), replay.retryCause()));
             }
-            return attempt;
+            return reconnectIfNeeded(attempt);
         } catch (JedisConnectionException e) {
             connection.reset();
             throw e;
         }
+    }
+
+    private Attempt reconnectIfNeeded(Attempt attempt) {
+        if (attempt.retryCause() != null && RedisErrors.needsNewConnection(attempt.retryCause())) {
+            // a failover may have moved the primary: the next attempt resolves and connects afresh
+            connection.reset();
+        }
+        return attempt;
     }
 
     private Attempt send(Jedis jedis, List<CacheCommand> commands) {
@@ -108,6 +124,10 @@ final class PipelineWriter {
                     written++;
                 }
             } catch (JedisDataException e) {
+                RedisErrors.ServerRefusalException refusal = RedisErrors.serverRefusal(e, connection.endpoint());
+                if (refusal != null) {
+                    throw refusal;
+                }
                 if (e instanceof JedisNoScriptException || RedisErrors.isTransientReply(e)) {
                     return new Attempt(written, deleted, skipped, failed,
                             List.copyOf(commands.subList(i, commands.size())), e);
@@ -123,19 +143,39 @@ final class PipelineWriter {
             case DELETE:
                 return List.of(pipeline.del(command.key()));
             case SET:
-                return List.of(command.ttlMs() > 0
-                        ? pipeline.set(command.key(), command.value(), SetParams.setParams().px(command.ttlMs()))
-                        : pipeline.set(command.key(), command.value()));
-            default:
-                // replace, not merge: a field the record no longer has must not linger from an older record
-                List<Response<?>> replies = new ArrayList<>(3);
-                replies.add(pipeline.del(command.key()));
-                replies.add(pipeline.hset(command.key(), command.fields()));
-                if (command.ttlMs() > 0) {
-                    replies.add(pipeline.pexpire(command.key(), command.ttlMs()));
+                if (!command.expires()) {
+                    return List.of(pipeline.set(command.key(), command.value()));
                 }
-                return replies;
+                SetParams params = command.expireAtMs() > 0 ? SetParams.setParams().pxAt(command.expireAtMs())
+                        : SetParams.setParams().px(command.ttlMs());
+                return List.of(pipeline.set(command.key(), command.value(), params));
+            default:
+                return queueHashReplace(pipeline, command);
         }
+    }
+
+    /**
+     * Replace, not merge, so that a field the record no longer has does not linger from an older record; and in
+     * one MULTI/EXEC, so that a reader never sees the key missing between DEL and HSET, and a refused command
+     * (checked when queued) aborts the whole replace instead of leaving a hash without its TTL.
+     */
+    private static List<Response<?>> queueHashReplace(Pipeline pipeline, CacheCommand command) {
+        List<byte[]> hset = new ArrayList<>(1 + 2 * command.fields().size());
+        hset.add(command.key());
+        command.fields().forEach((field, value) -> {
+            hset.add(field);
+            hset.add(value);
+        });
+        List<Response<?>> replies = new ArrayList<>(5);
+        replies.add(pipeline.sendCommand(Protocol.Command.MULTI, NO_ARGS));
+        replies.add(pipeline.sendCommand(Protocol.Command.DEL, command.key()));
+        replies.add(pipeline.sendCommand(Protocol.Command.HSET, hset.toArray(new byte[0][])));
+        if (command.expires()) {
+            replies.add(pipeline.sendCommand(command.expireAtMs() > 0 ? Protocol.Command.PEXPIREAT
+                    : Protocol.Command.PEXPIRE, command.key(), Protocol.toByteArray(command.expiryValue())));
+        }
+        replies.add(pipeline.sendCommand(Protocol.Command.EXEC, NO_ARGS));
+        return replies;
     }
 
     /** Reads every reply of a command, so that an error in any of them is seen; returns the script's outcome. */
@@ -143,6 +183,14 @@ final class PipelineWriter {
         Object last = null;
         for (Response<?> reply : replies) {
             last = reply.get();
+            if (last instanceof List<?> execReplies) {
+                // EXEC hands back each command's reply, errors included, rather than failing as a whole
+                for (Object execReply : execReplies) {
+                    if (execReply instanceof JedisDataException error) {
+                        throw error;
+                    }
+                }
+            }
         }
         if (script != null && last instanceof Long code) {
             return code;

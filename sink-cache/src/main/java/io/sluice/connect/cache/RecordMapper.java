@@ -34,19 +34,19 @@ final class RecordMapper {
         }
         byte[] key = keyTemplate.render(record);
         Long version = versions.version(record);
-        long ttlMs = ttl.ttlMs(value);
-        if (ttlMs == TtlPolicy.EXPIRED) {
+        TtlPolicy.Expiry expiry = ttl.expiry(value);
+        if (expiry.ttlMs() == TtlPolicy.EXPIRED) {
             return delete(record, key, version);
         }
         if (encoder.format() == ValueFormat.HASH) {
-            return new CacheCommand(record, CacheCommand.Kind.HSET, key, null, encoder.encodeHash(value), ttlMs,
-                    version);
+            return new CacheCommand(record, CacheCommand.Kind.HSET, key, null, encoder.encodeHash(value),
+                    expiry.ttlMs(), expiry.atMs(), version);
         }
-        return new CacheCommand(record, CacheCommand.Kind.SET, key, encoder.encodeString(value), null, ttlMs,
-                version);
+        return new CacheCommand(record, CacheCommand.Kind.SET, key, encoder.encodeString(value), null,
+                expiry.ttlMs(), expiry.atMs(), version);
     }
 
     private static CacheCommand delete(SinkRecord record, byte[] key, Long version) {
-        return new CacheCommand(record, CacheCommand.Kind.DELETE, key, null, null, TtlPolicy.NONE, version);
+        return new CacheCommand(record, CacheCommand.Kind.DELETE, key, null, null, TtlPolicy.NONE, 0, version);
     }
 }

@@ -56,10 +56,10 @@ public final class RedisCacheSinkConfig extends AbstractConfig {
 
     /** The key template. */
     public static final String KEY_TEMPLATE_CONFIG = "key.template";
-    static final String KEY_TEMPLATE_DOC = "The Redis key of each record, e.g. user:${value.id}, ${topic}:${key} or "
-            + "${key.id}. Placeholders: ${topic}, ${partition}, ${offset}, ${key} (a scalar record key), "
-            + "${key.<field>} and ${value.<field>} (a.b reaches into nested fields). A record whose placeholder has no "
-            + "scalar value is a bad record. Tombstones need a key built without ${value...}.";
+    static final String KEY_TEMPLATE_DOC = "The Redis key of each record, e.g. user:${key}, ${topic}:${key} or "
+            + "${key.id}. Placeholders: ${topic} (after transforms), ${partition}, ${offset}, ${key} (a scalar record "
+            + "key), ${key.<field>} and ${value.<field>} (a.b reaches into nested fields). A record whose placeholder "
+            + "has no scalar value is a bad record. Tombstones need a key built without ${value...}.";
 
     /** How values are stored. */
     public static final String VALUE_FORMAT_CONFIG = "value.format";
@@ -86,7 +86,7 @@ public final class RedisCacheSinkConfig extends AbstractConfig {
     public static final String TTL_FIELD_TYPE_CONFIG = "ttl.field.type";
     static final String TTL_FIELD_TYPE_DOC = "What ttl.field holds: 'seconds' to live from the write, or 'expire_at', "
             + "the absolute expiry as epoch milliseconds, a Connect Timestamp or an ISO-8601 instant "
-            + "(2026-01-05T10:15:30Z), converted against the worker's clock.";
+            + "(2026-01-05T10:15:30Z), handed to Redis as an absolute expiry (PXAT; Redis 6.2+).";
     public static final String TTL_FIELD_TYPE_DEFAULT = ConfigEnums.name(TtlFieldType.SECONDS);
 
     /** The newer-wins rule. */
@@ -99,7 +99,8 @@ public final class RedisCacheSinkConfig extends AbstractConfig {
     /** The version field. */
     public static final String NEWER_WINS_FIELD_CONFIG = "newer.wins.field";
     static final String NEWER_WINS_FIELD_DOC = "The value field holding the version when newer.wins=field, e.g. "
-            + "version or updated_at: an integer, a Connect Timestamp or an ISO-8601 instant.";
+            + "version or updated_at: an integer, a Connect Timestamp or an ISO-8601 instant. A tombstone reads it from "
+            + "the record key when the key is a Struct or Map holding it; otherwise it deletes unconditionally.";
     public static final String NEWER_WINS_FIELD_DEFAULT = "";
 
     /** The suffix of version markers. */

@@ -47,8 +47,15 @@ public class RedisCacheSinkConnector extends SinkConnector {
         RedisCacheSinkConfig config = new RedisCacheSinkConfig(effective);
         this.props = Map.copyOf(effective);
         this.name = config.connectorName();
+        // a connector created again under an old name starts with a clean status, not the old one's last error
         health = HealthRegistry.register(name, new RedisHealthCheck(config.endpoint(), config.capabilities(),
-                WriteStatus.of(name), Clock.systemUTC()));
+                WriteStatus.reset(name), Clock.systemUTC()));
+        if (config.keyTemplate().readsValue()) {
+            log.warn("Redis cache sink '{}': key.template '{}' reads the record value, which a tombstone (null "
+                    + "value) lacks, so tombstones cannot delete their keys and go to the errant-record reporter as "
+                    + "bad records; build the key from the record key instead, e.g. ${key} or ${key.id}", name,
+                    config.keyTemplate());
+        }
         log.info("Redis cache sink '{}' started for {}", name, config.endpoint());
     }
 
@@ -70,6 +77,9 @@ public class RedisCacheSinkConnector extends SinkConnector {
     public void stop() {
         if (health != null) {
             health.close();
+        }
+        if (name != null) {
+            WriteStatus.remove(name);
         }
         log.info("Redis cache sink '{}' stopped", name);
     }

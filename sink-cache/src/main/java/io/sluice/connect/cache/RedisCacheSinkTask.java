@@ -43,15 +43,23 @@ public class RedisCacheSinkTask extends SinkTask {
         Clock clock = Clock.systemUTC();
         connection = new RedisConnection(config.endpoint());
         metrics = new CacheSinkMetrics(pluginMetrics);
-        Retrier retrier = new Retrier(config.retryPolicy(), clock, Sleeper.system(), new SplittableRandom(),
+        SplittableRandom random = new SplittableRandom();
+        Retrier retrier = new Retrier(RedeliveryBackoff.inPut(config.retryPolicy()), clock, Sleeper.system(), random,
                 RedisErrors::classify);
+        RedeliveryBackoff redelivery = new RedeliveryBackoff(config.retryPolicy(), random, this::timeout);
         writer = new CacheWriter(config.recordMapper(clock),
-                new PipelineWriter(connection, config.newerWinsScript()), retrier,
+                new PipelineWriter(connection, config.newerWinsScript()), retrier, redelivery,
                 new BadRecordHandler(config.connectorName(), reporter, metrics), metrics,
-                WriteStatus.of(config.connectorName()), config.endpoint().toString());
+                () -> WriteStatus.of(config.connectorName()), config.endpoint().toString());
         log.info("Redis cache sink task for connector '{}' started: writing to {} with key template '{}', "
                 + "value format {}, newer-wins {}", config.connectorName(), config.endpoint(), config.keyTemplate(),
                 config.valueFormat(), config.newerWins());
+    }
+
+    private void timeout(long waitMs) {
+        if (context != null) {
+            context.timeout(waitMs);
+        }
     }
 
     private ErrantRecordReporter errantReporter() {

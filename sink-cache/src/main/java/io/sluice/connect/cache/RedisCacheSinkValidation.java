@@ -15,7 +15,6 @@ import io.sluice.connect.common.errors.RetryPolicyConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -124,7 +123,7 @@ final class RedisCacheSinkValidation {
             // error replies: NOPERM (a missing ACL permission), NOAUTH or WRONGPASS (credentials), or another
             // answer that says the URI names something else than the expected server or database
             String message = String.valueOf(e.getMessage());
-            String word = message.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            String word = RedisErrors.replyCode(e);
             if (word.equals("NOPERM")) {
                 ValidationResults.addError(result, RedisCacheSinkConfig.REDIS_USER_CONFIG, "Redis at " + endpoint
                         + " refused a command the sink needs (" + message + "): grant the user +set +hset +del "

@@ -19,11 +19,6 @@ final class RedisConnection implements AutoCloseable {
         return endpoint;
     }
 
-    /** @return whether a connection is open now; a new one must load the scripts again */
-    boolean isOpen() {
-        return jedis != null;
-    }
-
     /** @return the open client, connecting first if needed */
     Jedis client() {
         if (jedis == null) {

@@ -3,6 +3,7 @@ package io.sluice.connect.cache;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import javax.net.ssl.SSLParameters;
 import org.apache.kafka.common.config.types.Password;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -83,12 +84,20 @@ final class RedisEndpoint {
         return new HostAndPort(hp.getHost(), uri.getPort() < 0 ? 6379 : hp.getPort());
     }
 
-    private JedisClientConfig clientConfig() {
+    /** TLS that checks the certificate names the host in redis.uri, as HTTPS does, not merely that it is trusted. */
+    private static SSLParameters verifyingHostname() {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        return parameters;
+    }
+
+    JedisClientConfig clientConfig() {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMs)
                 .socketTimeoutMillis(timeoutMs)
                 .database(uri.getPath() == null || uri.getPath().length() <= 1 ? 0 : JedisURIHelper.getDBIndex(uri))
                 .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .sslParameters(verifyingHostname())
                 .clientName(clientName);
         String uriUser = uri.getUserInfo() == null || uri.getUserInfo().isBlank() ? null : uri.getUserInfo();
         String effectiveUser = user != null ? user : uriUser;

@@ -37,19 +37,39 @@ final class TtlPolicy {
     }
 
     /**
+     * When a written key expires.
+     *
+     * @param ttlMs the TTL in milliseconds, {@link #NONE} or {@link #EXPIRED}
+     * @param atMs  the absolute expiry in epoch milliseconds when the record gave one ({@code ttl.field.type=
+     *              expire_at}), else 0. Redis is given this time ({@code PXAT}) rather than {@code ttlMs}, so a
+     *              write retried later still expires when the record says.
+     */
+    record Expiry(long ttlMs, long atMs) {
+    }
+
+    /**
      * @param value the non-null record value
      * @return the TTL in milliseconds, {@link #NONE} or {@link #EXPIRED}
      * @throws BadRecordException when the field is present but holds no usable time
      */
     long ttlMs(Object value) throws BadRecordException {
+        return expiry(value).ttlMs();
+    }
+
+    /**
+     * @param value the non-null record value
+     * @return when the key expires
+     * @throws BadRecordException when the field is present but holds no usable time
+     */
+    Expiry expiry(Object value) throws BadRecordException {
         if (field == null) {
-            return fixedMs;
+            return new Expiry(fixedMs, 0);
         }
         Optional<Object> raw = field.resolve(value);
         if (raw.isEmpty()) {
-            return fixedMs;
+            return new Expiry(fixedMs, 0);
         }
-        return fieldType == TtlFieldType.SECONDS ? fromSeconds(raw.get()) : fromExpiry(raw.get());
+        return fieldType == TtlFieldType.SECONDS ? new Expiry(fromSeconds(raw.get()), 0) : fromExpiry(raw.get());
     }
 
     private long fromSeconds(Object raw) throws BadRecordException {
@@ -60,20 +80,20 @@ final class TtlPolicy {
         if (seconds.signum() <= 0) {
             return EXPIRED;
         }
-        try {
-            return Math.max(1, seconds.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).longValueExact());
-        } catch (ArithmeticException e) {
+        Long ms = NumberParsing.toLong(seconds.multiply(THOUSAND), RoundingMode.CEILING);
+        if (ms == null) {
             throw unparsable(raw, "a number of seconds that fits 64 bits in milliseconds");
         }
+        return Math.max(1, ms);
     }
 
-    private long fromExpiry(Object raw) throws BadRecordException {
+    private Expiry fromExpiry(Object raw) throws BadRecordException {
         Long expiresAt = NumberParsing.epochMillis(raw);
         if (expiresAt == null) {
             throw unparsable(raw, "epoch milliseconds, a timestamp or an ISO-8601 instant");
         }
         long remaining = expiresAt - clock.millis();
-        return remaining <= 0 ? EXPIRED : remaining;
+        return remaining <= 0 ? new Expiry(EXPIRED, 0) : new Expiry(remaining, expiresAt);
     }
 
     private BadRecordException unparsable(Object raw, String expected) {

@@ -31,10 +31,7 @@ final class ValueEncoder {
                 return bytes;
             }
             if (value instanceof ByteBuffer buffer) {
-                ByteBuffer copy = buffer.duplicate();
-                byte[] bytes = new byte[copy.remaining()];
-                copy.get(bytes);
-                return bytes;
+                return JsonValues.bytes(buffer);
             }
             if (value instanceof String s) {
                 return s.getBytes(StandardCharsets.UTF_8);

@@ -22,15 +22,27 @@ final class WriteStatus {
         this.clock = clock;
     }
 
-    /** @return the status of {@code connectorName}'s writes on this worker */
+    /**
+     * @return the status of {@code connectorName}'s writes on this worker; tasks look it up for each batch, so that
+     *         after the connector alone restarts they report to the status its new instance reads
+     */
     static WriteStatus of(String connectorName) {
         return BY_CONNECTOR.computeIfAbsent(connectorName, name -> new WriteStatus(Clock.systemUTC()));
     }
 
     /**
-     * Forgets a connector's status. The connector does not call this when it stops: its tasks may outlive it
-     * briefly during a restart and must keep reporting to the status its next instance reads.
+     * Starts a connector's status afresh, so that a connector created again under an old name does not inherit the
+     * old one's last error. Called when the connector starts, before its tasks do.
+     *
+     * @return the new status
      */
+    static WriteStatus reset(String connectorName) {
+        WriteStatus fresh = new WriteStatus(Clock.systemUTC());
+        BY_CONNECTOR.put(connectorName, fresh);
+        return fresh;
+    }
+
+    /** Forgets a connector's status; called when the connector stops. */
     static void remove(String connectorName) {
         BY_CONNECTOR.remove(connectorName);
     }

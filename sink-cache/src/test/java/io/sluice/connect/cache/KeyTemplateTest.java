@@ -35,6 +35,15 @@ class KeyTemplateTest {
     }
 
     @Test
+    void topicIsTheTopicAfterTransforms() throws BadRecordException {
+        SinkRecord original = Records.of("u-7", Map.of("id", 7L));
+        SinkRecord renamed = original.newRecord("users-v2", original.kafkaPartition(), null, original.key(), null,
+                original.value(), original.timestamp());
+        assertThat(render("${topic}:${key}", renamed)).as("a RegexRouter-style rename is what the key shows")
+                .isEqualTo("users-v2:u-7");
+    }
+
+    @Test
     void rendersNestedFieldsOfStructAndMapValuesAndKeys() throws BadRecordException {
         Struct user = new Struct(USER).put("id", 7L).put("address", new Struct(ADDRESS).put("city", "Oslo"));
         SinkRecord record = Records.of(USER, Map.of("id", 9, "tenant", Map.of("name", "acme")), user);

@@ -143,4 +143,23 @@ class RecordMapperTest {
         assertThatThrownBy(() -> byTimestamp.map(Records.withTimestamp("1", Map.of(), null)))
                 .hasMessageContaining("no timestamp");
     }
+
+    @Test
+    void underFieldVersionsATombstoneTakesItsVersionFromTheRecordKeyWhenTheKeyHasTheField()
+            throws BadRecordException {
+        RecordMapper byField = new RecordMapper(KeyTemplate.parse("k:${key.id}"), new ValueEncoder(ValueFormat.JSON),
+                new TtlPolicy(0, null, TtlFieldType.SECONDS, CLOCK),
+                new VersionExtractor(NewerWinsMode.FIELD, FieldPath.parse("version")));
+        CacheCommand versioned = byField.map(Records.of(Map.of("id", 1, "version", 7), null));
+        assertThat(versioned.kind()).isEqualTo(CacheCommand.Kind.DELETE);
+        assertThat(versioned.version()).isEqualTo(7L);
+        Schema keySchema = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA)
+                .field("version", Schema.INT64_SCHEMA).build();
+        assertThat(byField.map(Records.of(new Struct(keySchema).put("id", 1).put("version", 9L), null)).version())
+                .isEqualTo(9L);
+        assertThat(byField.map(Records.of(Map.of("id", 1), null)).version())
+                .as("a key without the field: the tombstone deletes unconditionally").isNull();
+        assertThatThrownBy(() -> byField.map(Records.of(Map.of("id", 1, "version", "new"), null)))
+                .hasMessageContaining("record key").hasMessageContaining("not an integer");
+    }
 }

@@ -53,6 +53,9 @@ class RedisCacheSinkConfigTest {
         assertThat(tls.endpoint().toString()).isEqualTo("rediss://cache.example.com:6380 as app")
                 .doesNotContain("secret");
         assertThat(tls.toString()).doesNotContain("secret");
+        assertThat(tls.endpoint().clientConfig().isSsl()).isTrue();
+        assertThat(tls.endpoint().clientConfig().getSslParameters().getEndpointIdentificationAlgorithm())
+                .as("rediss:// checks that the certificate names the host").isEqualTo("HTTPS");
     }
 
     @Test

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The Redis cache sink in a Connect cluster, installed from its plugin ZIP and driven over the REST API, writing to
@@ -146,11 +144,15 @@ class RedisCacheSinkIT {
         String topic = CacheSink.uniquePrefix("ttl");
         cluster.createTopic(topic, 1);
         long inTenMinutes = Instant.now().plusSeconds(600).toEpochMilli();
+        try (Jedis jedis = REDIS.jedis()) {
+            // the key an expired record must delete exists before the record arrives
+            jedis.set(topic + ":s:expired", "stale");
+        }
         CacheSink.send(cluster, topic, List.of(
-                record(null, "{\"id\":\"short\",\"ttl\":1}"),
+                record(null, "{\"id\":\"short\",\"ttl\":3}"),
                 record(null, "{\"id\":\"long\",\"ttl\":900}"),
-                record(null, "{\"id\":\"fallback\"}"),
-                record(null, "{\"id\":\"expired\",\"ttl\":0}")));
+                record(null, "{\"id\":\"expired\",\"ttl\":0}"),
+                record(null, "{\"id\":\"fallback\"}")));
         Map<String, String> seconds = CacheSink.config(topic, REDIS.uri(), topic + ":s:${value.id}");
         seconds.put("ttl.field", "ttl");
         seconds.put("ttl.seconds", "60");
@@ -163,21 +165,26 @@ class RedisCacheSinkIT {
                 record(null, "{\"id\":\"iso\",\"expires\":\"" + Instant.ofEpochMilli(inTenMinutes) + "\"}"),
                 record(null, "{\"id\":\"none\"}")));
         Map<String, String> expireAt = CacheSink.config(absolute, REDIS.uri(), topic + ":a:${value.id}");
+        expireAt.put("value.format", "hash");
         expireAt.put("ttl.field", "expires");
         expireAt.put("ttl.field.type", "expire_at");
         cluster.createConnector("ttl-at-" + topic, expireAt);
 
         try (Jedis jedis = REDIS.jedis()) {
+            await(() -> jedis.exists(topic + ":s:short"), "the 3 s key is written");
+            assertThat(jedis.pttl(topic + ":s:short")).as("a TTL of 3 s").isBetween(1L, 3_000L);
             await(() -> jedis.exists(topic + ":s:fallback") && jedis.exists(topic + ":a:none"), "last records");
             assertThat(jedis.pttl(topic + ":s:long")).isBetween(1L, 900_000L);
             assertThat(jedis.pttl(topic + ":s:fallback")).as("ttl.seconds when the field is missing")
                     .isBetween(1L, 60_000L);
-            assertThat(jedis.exists(topic + ":s:expired")).as("a TTL of 0 deletes").isFalse();
-            assertThat(jedis.pttl(topic + ":a:millis")).isBetween(1L, 600_000L);
-            assertThat(jedis.pttl(topic + ":a:iso")).isBetween(1L, 600_000L);
+            assertThat(jedis.exists(topic + ":s:expired")).as("a TTL of 0 deletes the existing key").isFalse();
+            assertThat(jedis.pexpireTime(topic + ":a:millis")).as("expires exactly when the record says (PXAT)")
+                    .isEqualTo(inTenMinutes);
+            assertThat(jedis.pexpireTime(topic + ":a:iso")).isEqualTo(inTenMinutes);
+            assertThat(jedis.hgetAll(topic + ":a:iso")).containsEntry("id", "iso");
             assertThat(jedis.pttl(topic + ":a:none")).as("no field and no ttl.seconds: no TTL").isEqualTo(-1L);
             assertThat(json(jedis.get(topic + ":s:long"))).isEqualTo(json("{\"id\":\"long\",\"ttl\":900}"));
-            await(() -> !jedis.exists(topic + ":s:short"), "the 1 s key expires");
+            await(() -> !jedis.exists(topic + ":s:short"), "the 3 s key expires");
             assertThat(jedis.exists(topic + ":s:long")).isTrue();
         }
     }
@@ -220,14 +227,7 @@ class RedisCacheSinkIT {
     }
 
     static Set<String> keys(Jedis jedis, String pattern) {
-        Set<String> keys = new HashSet<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(pattern).count(1000));
-            keys.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return keys;
+        return CacheSink.keys(jedis, pattern);
     }
 
     static Set<String> expectedKeys(String prefix, int from, int to) {

@@ -9,7 +9,9 @@ import io.sluice.connect.cache.it.CacheSink;
 import io.sluice.connect.cache.it.PrivateRedis;
 import io.sluice.testkit.ConnectClusterExtension;
 import io.sluice.testkit.ConnectClusterFixture;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,11 +158,104 @@ class RedisCacheSinkRestartIT {
         }
     }
 
+    @Test
+    void aRevokedPermissionFailsTheTaskInsteadOfSendingRecordsToTheDeadLetterQueue(@TempDir Path dataDir) {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        String topic = CacheSink.uniquePrefix("noperm");
+        String dlq = topic + "-dlq";
+        cluster.createTopic(topic, 1);
+        try (PrivateRedis redis = PrivateRedis.start(dataDir); Jedis admin = redis.jedis()) {
+            admin.aclSetUser("writer", "on", ">writer-pw", "~*", "+@all");
+            String name = "noperm-" + topic;
+            Map<String, String> config = CacheSink.config(topic, redis.uri(), "${topic}:${key}");
+            config.put("redis.user", "writer");
+            config.put("redis.password", "writer-pw");
+            config.put("errors.tolerance", "all");
+            config.put("errors.deadletterqueue.topic.name", dlq);
+            config.put("errors.deadletterqueue.topic.replication.factor", "1");
+            cluster.createConnector(name, config);
+            CacheSink.send(cluster, topic, versions(0, 5, 1));
+            await(() -> admin.dbSize() == 5, "the first 5 keys");
+
+            admin.aclSetUser("writer", "-set");
+            CacheSink.send(cluster, topic, versions(5, 10, 1));
+            String trace = cluster.awaitTaskFailed(name, CacheSink.timeout()).tasks().get(0).trace();
+            assertThat(trace).contains("NOPERM").contains("ACL SETUSER");
+            assertThat(admin.dbSize()).isEqualTo(5L);
+            assertThat(cluster.consumeAll(dlq, Duration.ofSeconds(5))).as("no record is blamed").isEmpty();
+        }
+    }
+
+    @Test
+    void aReadOnlyReplicaIsRetriedOnFreshConnectionsUntilItIsPrimaryAgain(@TempDir Path dataDir) throws Exception {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        String topic = CacheSink.uniquePrefix("readonly");
+        cluster.createTopic(topic, 1);
+        try (PrivateRedis redis = PrivateRedis.start(dataDir); Jedis admin = redis.jedis()) {
+            String name = "readonly-" + topic;
+            cluster.createConnector(name, CacheSink.config(topic, redis.uri(), "${topic}:${key}"));
+            CacheSink.send(cluster, topic, versions(0, 3, 1));
+            await(() -> admin.dbSize() == 3, "the first 3 keys");
+
+            // a replica of a primary that does not answer: every write gets READONLY, as after a failover
+            try (ServerSocket unused = new ServerSocket(0)) {
+                admin.replicaof("127.0.0.1", unused.getLocalPort());
+            }
+            long connectionsBefore = stat(admin, "stats", "total_connections_received:");
+            CacheSink.send(cluster, topic, versions(3, 6, 1));
+            await(() -> stat(admin, "errorstats", "errorstat_READONLY:count=") >= 3
+                    && stat(admin, "stats", "total_connections_received:") >= connectionsBefore + 2,
+                    "READONLY replies, each followed by a new connection");
+            assertThat(admin.dbSize()).isEqualTo(3L);
+            cluster.awaitRunning(name, 1);
+
+            admin.replicaofNoOne();
+            await(() -> admin.dbSize() == 6, "all 6 keys once the server is a primary again");
+            assertThat(admin.get(topic + ":5")).isEqualTo("{\"version\":1,\"n\":51}");
+            cluster.awaitRunning(name, 1);
+        }
+    }
+
+    @Test
+    void aFlushedScriptIsLoadedAgainAndEachRecordWrittenOnce(@TempDir Path dataDir) {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        String topic = CacheSink.uniquePrefix("noscript");
+        cluster.createTopic(topic, 1);
+        try (PrivateRedis redis = PrivateRedis.start(dataDir); Jedis admin = redis.jedis()) {
+            String name = "noscript-" + topic;
+            Map<String, String> config = CacheSink.config(topic, redis.uri(), "${topic}:${key}");
+            config.put("newer.wins", "field");
+            config.put("newer.wins.field", "version");
+            cluster.createConnector(name, config);
+            CacheSink.send(cluster, topic, versions(0, 5, 1));
+            await(() -> admin.dbSize() == 10, "5 keys and their markers");
+            long callsBefore = stat(admin, "commandstats", "cmdstat_evalsha:calls=");
+
+            admin.scriptFlush();
+            CacheSink.send(cluster, topic, versions(0, 5, 2));
+            await(() -> "2".equals(admin.get(topic + ":4:__version")), "the second versions written");
+            assertThat(stat(admin, "errorstats", "errorstat_NOSCRIPT:count=")).as("the whole pipeline refused once")
+                    .isPositive();
+            long refused = stat(admin, "errorstats", "errorstat_NOSCRIPT:count=");
+            assertThat(stat(admin, "commandstats", "cmdstat_evalsha:calls=") - callsBefore)
+                    .as("each refused command sent once more after SCRIPT LOAD, and no other").isEqualTo(refused + 5);
+            for (int i = 0; i < 5; i++) {
+                assertThat(admin.get(topic + ":" + i)).isEqualTo("{\"version\":2,\"n\":" + (i * 10 + 2) + "}");
+            }
+            await(() -> CacheSink.pluginMetric(name, "records-written-total") == 10, "records-written-total = 10");
+        }
+    }
+
     /** The OOM error replies Redis has sent since it started ({@code INFO errorstats}). */
     private static long oomReplies(Jedis jedis) {
-        for (String line : jedis.info("errorstats").split("\r?\n")) {
-            if (line.startsWith("errorstat_OOM:count=")) {
-                return Long.parseLong(line.substring("errorstat_OOM:count=".length()).trim());
+        return stat(jedis, "errorstats", "errorstat_OOM:count=");
+    }
+
+    /** A counter from {@code INFO section}: the number after {@code prefix}, up to a comma; 0 when absent. */
+    private static long stat(Jedis jedis, String section, String prefix) {
+        for (String line : jedis.info(section).split("\r?\n")) {
+            if (line.startsWith(prefix)) {
+                return Long.parseLong(line.substring(prefix.length()).split(",", 2)[0].trim());
             }
         }
         return 0;

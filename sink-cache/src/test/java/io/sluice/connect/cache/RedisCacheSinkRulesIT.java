@@ -131,6 +131,46 @@ class RedisCacheSinkRulesIT {
     }
 
     @Test
+    void underFieldVersionsATombstoneWhoseKeyCarriesTheVersionIsComparedLikeAnyRecord() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        String topic = CacheSink.uniquePrefix("newer-key");
+        cluster.createTopic(topic, 1);
+        long inTenMinutes = java.time.Instant.now().plusSeconds(600).toEpochMilli();
+        CacheSink.send(cluster, topic, List.of(
+                record("{\"id\":\"a\",\"version\":2}", "{\"version\":2,\"exp\":" + inTenMinutes + "}"),
+                record("{\"id\":\"a\",\"version\":1}", null),
+                record("{\"id\":\"b\",\"version\":1}", "{\"version\":1}"),
+                record("{\"id\":\"b\",\"version\":3}", null),
+                record("{\"id\":\"b\",\"version\":2}", "{\"version\":2}"),
+                record("{\"id\":\"c\",\"version\":5}", "{\"version\":5}"),
+                record("{\"id\":\"c\"}", null),
+                record("{\"id\":\"done\",\"version\":1}", "{\"version\":1}")));
+        Map<String, String> config = CacheSink.config(topic, REDIS.uri(), topic + ":${key.id}");
+        config.put("newer.wins", "field");
+        config.put("newer.wins.field", "version");
+        config.put("ttl.field", "exp");
+        config.put("ttl.field.type", "expire_at");
+        String name = "newer-key-" + topic;
+        cluster.createConnector(name, config);
+
+        try (Jedis jedis = REDIS.jedis()) {
+            await(() -> jedis.exists(topic + ":done"), "the last record");
+            assertThat(RedisCacheSinkIT.json(jedis.get(topic + ":a"))).as("the late tombstone of version 1 is skipped")
+                    .isEqualTo(RedisCacheSinkIT.json("{\"version\":2,\"exp\":" + inTenMinutes + "}"));
+            assertThat(jedis.pexpireTime(topic + ":a")).as("expire_at through the script (PXAT)")
+                    .isEqualTo(inTenMinutes);
+            assertThat(jedis.pexpireTime(topic + ":a:__version")).isEqualTo(inTenMinutes);
+            assertThat(jedis.exists(topic + ":b")).as("version 2 is older than the tombstone of version 3")
+                    .isFalse();
+            assertThat(jedis.get(topic + ":b:__version")).isEqualTo("3");
+            assertThat(jedis.exists(topic + ":c")).as("a key without a version deletes unconditionally").isFalse();
+            assertThat(jedis.get(topic + ":c:__version")).isEqualTo("5");
+        }
+        await(() -> CacheSink.pluginMetric(name, "records-skipped-total") == 2, "two records skipped");
+        await(() -> CacheSink.pluginMetric(name, "records-deleted-total") == 2, "two keys deleted");
+    }
+
+    @Test
     void badRecordsGoToTheDeadLetterQueueAndEveryOtherRecordToRedis() {
         ConnectClusterFixture cluster = CONNECT.cluster();
         String topic = CacheSink.uniquePrefix("dlq");
@@ -190,8 +230,9 @@ class RedisCacheSinkRulesIT {
         await(() -> CacheSink.pluginMetric(name, "records-written-total") == 39, "records-written-total = 39");
         assertThat(CacheSink.pluginMetric(name, "records-skipped-total")).isZero();
         assertThat(CacheSink.pluginMetric(name, "pipelines-total")).isPositive();
-        assertThat(CacheSink.pluginMetric(name, "pipeline-latency-max-ms")).isNotNegative();
-        assertThat(CacheSink.pluginMetric(name, "records-written-rate")).isNotNaN();
+        double lastLatency = CacheSink.pluginMetric(name, "pipeline-latency-ms");
+        assertThat(CacheSink.pluginMetric(name, "pipeline-latency-max-ms")).as("the longest batch is at least the "
+                + "last one; both are published").isGreaterThanOrEqualTo(lastLatency);
     }
 
     @Test

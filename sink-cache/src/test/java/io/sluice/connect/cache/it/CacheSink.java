@@ -2,12 +2,15 @@ package io.sluice.connect.cache.it;
 
 import io.sluice.testkit.ConnectClusterBuilder;
 import io.sluice.testkit.ConnectClusterFixture;
+import io.sluice.testkit.RedisFixture;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.management.JMException;
@@ -59,14 +62,22 @@ public final class CacheSink {
 
     /** Deletes the keys these tests wrote to a shared Redis server, and no other. */
     public static void deleteTestKeys(Jedis jedis) {
+        Set<String> keys = keys(jedis, PREFIX + "*");
+        if (!keys.isEmpty()) {
+            jedis.del(keys.toArray(new String[0]));
+        }
+    }
+
+    /** @return every key matching the glob {@code pattern}, found with SCAN (never KEYS on a shared server) */
+    public static Set<String> keys(Jedis jedis, String pattern) {
+        Set<String> keys = new HashSet<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(PREFIX + "*").count(1000));
-            if (!page.getResult().isEmpty()) {
-                jedis.del(page.getResult().toArray(new String[0]));
-            }
+            ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(pattern).count(1000));
+            keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return keys;
     }
 
     /** One task reading {@code topic} into {@code redisUri} with {@code keyTemplate}, short retry backoff. */
@@ -76,6 +87,11 @@ public final class CacheSink {
         config.put("tasks.max", "1");
         config.put("topics", topic);
         config.put("redis.uri", redisUri);
+        String password = RedisFixture.get().password();
+        if (password != null && !password.isEmpty() && redisUri.equals(RedisFixture.get().uri())) {
+            // the shared server may require a password (SLUICE_TEST_REDIS_URL with credentials)
+            config.put("redis.password", password);
+        }
         config.put("key.template", keyTemplate);
         config.put("retry.backoff.initial.ms", "100");
         config.put("retry.backoff.max.ms", "1000");

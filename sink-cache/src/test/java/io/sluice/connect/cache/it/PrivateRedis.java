@@ -18,7 +18,7 @@ import redis.clients.jedis.Jedis;
  */
 public final class PrivateRedis implements AutoCloseable {
 
-    private static final String BINARY = "/usr/bin/redis-server";
+    private static final String BINARY = "redis-server";
 
     private final int port;
     private final Path dir;
@@ -82,7 +82,7 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     private void startProcess() {
-        List<String> command = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--save", "",
+        List<String> command = new ArrayList<>(List.of(binary(), "--port", Integer.toString(port), "--save", "",
                 "--appendonly", "yes", "--dir", dir.toString(), "--bind", "127.0.0.1"));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
@@ -93,7 +93,7 @@ public final class PrivateRedis implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + BINARY + ": install redis-server", e);
+            throw new UncheckedIOException("Cannot start " + BINARY + " from the PATH: install redis-server", e);
         }
         ConnectClusterFixture.await(this::answers, Duration.ofSeconds(30),
                 () -> "redis-server on port " + port + " did not answer PING; see " + dir);
@@ -118,5 +118,17 @@ public final class PrivateRedis implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** @return redis-server as found on the PATH, wherever the machine installed it */
+    private static String binary() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, BINARY);
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(BINARY + " is not on the PATH (" + System.getenv("PATH")
+                + "): install Redis, e.g. apt-get install redis-server");
     }
 }
