@@ -1,7 +1,9 @@
 package io.sluice.connect.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -32,6 +34,9 @@ final class EntryConverter {
             .build();
     private static final int MAX_CACHED_SCHEMAS = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rejects text after the document, which a lenient parse would drop silently. */
+    private static final ObjectReader JSON_VALUE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .forType(Object.class);
 
     private final TopicTemplate topic;
     private final String keyField;
@@ -101,11 +106,20 @@ final class EntryConverter {
         if (text == null) {
             throw new BadEntryException("it has no field '" + jsonField + "' to parse as JSON (value.json.field)");
         }
+        Object value;
         try {
-            return JSON.readValue(text, Object.class);
+            value = JSON_VALUE.readValue(text);
         } catch (JsonProcessingException e) {
-            throw new BadEntryException("its field '" + jsonField + "' is not JSON: " + e.getOriginalMessage(), e);
+            throw new BadEntryException("its field '" + jsonField + "' is not JSON, or has text after the "
+                    + "document: " + e.getOriginalMessage(), e);
         }
+        if (!(value instanceof Map)) {
+            // null would become a tombstone, and a bare value or array has no fields for the record
+            throw new BadEntryException("its field '" + jsonField + "' holds JSON " + (value == null ? "null"
+                    : value instanceof List ? "an array" : "a " + value.getClass().getSimpleName().toLowerCase(
+                    java.util.Locale.ROOT)) + ", not an object (value.format=json expects one JSON object per entry)");
+        }
+        return value;
     }
 
     private Schema structSchema(Map<String, String> fields) {

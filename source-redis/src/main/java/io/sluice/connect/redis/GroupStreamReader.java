@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code delivery.mode=group}: one consumer of the group per task, named {@code <connector>-<task>} so that a
@@ -38,6 +40,7 @@ final class GroupStreamReader implements StreamReader {
     private static final int MAX_CLAIM_ROUNDS = 10;
 
     private final RedisStreamSourceConfig config;
+    private final TaskAssignment assignment;
     private final List<String> streams;
     private final String group;
     private final String consumer;
@@ -47,17 +50,26 @@ final class GroupStreamReader implements StreamReader {
     private final RedisStreamMetrics metrics;
     private final Clock clock;
     private final PendingAcks acks = new PendingAcks();
+    /**
+     * Entries handed to Connect and not yet acknowledged by Kafka (filled on the poll thread, emptied from the
+     * producer's): XAUTOCLAIM also returns this consumer's own entries once idle, which must not be sent twice.
+     */
+    private final Set<PendingAcks.Ack> inFlight = ConcurrentHashMap.newKeySet();
     /** Streams whose own pending entries are still being read, with the id to read after. */
     private final Map<String, StreamEntryID> history = new LinkedHashMap<>();
     /** The highest id handed out per stream. */
     private final Map<String, StreamEntryID> highest = new HashMap<>();
     private long connectionSeen = -1;
+    /** Set once a group was found missing: groups created from then on start at 0-0, whatever start.id says. */
+    private boolean groupLost;
     private long nextClaimMs;
 
-    GroupStreamReader(RedisStreamSourceConfig config, List<String> streams, String consumer, RedisSession session,
-                      EntryConverter converter, BadEntryHandler badEntries, RedisStreamMetrics metrics, Clock clock) {
+    GroupStreamReader(RedisStreamSourceConfig config, TaskAssignment assignment, String consumer,
+                      RedisSession session, EntryConverter converter, BadEntryHandler badEntries,
+                      RedisStreamMetrics metrics, Clock clock) {
         this.config = config;
-        this.streams = List.copyOf(streams);
+        this.assignment = assignment;
+        this.streams = assignment.streams();
         this.group = config.groupName();
         this.consumer = consumer;
         this.session = session;
@@ -65,7 +77,7 @@ final class GroupStreamReader implements StreamReader {
         this.badEntries = badEntries;
         this.metrics = metrics;
         this.clock = clock;
-        streams.forEach(s -> history.put(s, EntryIds.ZERO));
+        this.streams.forEach(s -> history.put(s, EntryIds.ZERO));
         nextClaimMs = clock.millis() + config.claimIntervalMs();
     }
 
@@ -110,16 +122,18 @@ final class GroupStreamReader implements StreamReader {
         connectionSeen = count;
     }
 
+    /**
+     * Creates the group where missing: at the id {@code start.id} stands for, or at 0-0 once a group was lost, since
+     * every entry of a stream created again is new to the connector.
+     */
     private void createGroup(Jedis jedis, String stream) {
-        StartPosition start = config.startPosition();
-        StreamEntryID id = start.earliest() ? EntryIds.ZERO
-                : start.latest() ? StreamEntryID.XGROUP_LAST_ENTRY : start.id();
+        StreamEntryID id = groupLost ? EntryIds.ZERO : assignment.startAfter(stream, config.startPosition());
         try {
             jedis.xgroupCreate(stream, group, id, true);
-            log.info("RedisStreamSourceConnector {}: created consumer group '{}' on stream '{}' at {}",
-                    config.connectorName(), group, stream, start);
+            log.info("RedisStreamSourceConnector {}: created consumer group '{}' on stream '{}' after entry {}",
+                    config.connectorName(), group, stream, id);
         } catch (JedisDataException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+            if (!"BUSYGROUP".equals(RedisErrors.firstWord(e))) {
                 throw e;
             }
         }
@@ -140,10 +154,11 @@ final class GroupStreamReader implements StreamReader {
         try {
             batches = jedis.xreadGroup(group, consumer, params, from);
         } catch (JedisDataException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+            if ("NOGROUP".equals(RedisErrors.firstWord(e))) {
                 // the stream or group was deleted (or Redis lost it): create it again on the next poll
-                log.warn("RedisStreamSourceConnector {}: {}; creating the group again", config.connectorName(),
-                        e.getMessage());
+                log.warn("RedisStreamSourceConnector {}: {}; creating the group again at 0-0, so that no entry of "
+                        + "the stream created again is skipped", config.connectorName(), e.getMessage());
+                groupLost = true;
                 connectionSeen = -2;
                 return List.of();
             }
@@ -175,7 +190,8 @@ final class GroupStreamReader implements StreamReader {
             for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
                 Map.Entry<StreamEntryID, List<StreamEntry>> claimed = jedis.xautoclaim(stream, group, consumer,
                         config.claimMinIdleMs(), start, XAutoClaimParams.xAutoClaimParams().count(config.batchSize()));
-                List<StreamEntry> entries = claimed.getValue();
+                List<StreamEntry> entries = claimed.getValue().stream()
+                        .filter(e -> !inFlight.contains(new PendingAcks.Ack(stream, e.getID()))).toList();
                 if (!entries.isEmpty()) {
                     log.info("RedisStreamSourceConnector {}: {} reclaimed {} entries of stream '{}' idle for over "
                             + "{} ms", config.connectorName(), consumer, entries.size(), stream,
@@ -202,16 +218,12 @@ final class GroupStreamReader implements StreamReader {
                 acks.add(stream, id);
                 continue;
             }
-            Map<String, Object> offset = new StreamOffset(id).toMap();
-            try {
-                records.add(converter.convert(stream, entry, offset));
-            } catch (BadEntryException e) {
-                SourceRecord error = badEntries.handle(stream, entry, offset, e);
-                if (error == null) {
-                    acks.add(stream, id);
-                } else {
-                    records.add(error);
-                }
+            SourceRecord record = StreamInfos.toRecord(converter, badEntries, stream, entry);
+            if (record == null) {
+                acks.add(stream, id);
+            } else {
+                inFlight.add(new PendingAcks.Ack(stream, id));
+                records.add(record);
             }
         }
         metrics.entries().record(entries.size());
@@ -228,7 +240,9 @@ final class GroupStreamReader implements StreamReader {
         Object stream = record.sourcePartition() == null ? null
                 : record.sourcePartition().get(StreamPartition.STREAM_KEY);
         if (id != null && stream != null) {
-            acks.add(stream.toString(), EntryIds.parse(id.toString()));
+            StreamEntryID entryId = EntryIds.parse(id.toString());
+            acks.add(stream.toString(), entryId);
+            inFlight.remove(new PendingAcks.Ack(stream.toString(), entryId));
         }
     }
 
@@ -238,23 +252,27 @@ final class GroupStreamReader implements StreamReader {
     }
 
     @Override
+    public void stopped() {
+        int unacknowledged = acks.size();
+        int unsent = inFlight.size();
+        if (unacknowledged + unsent > 0) {
+            log.warn("RedisStreamSourceConnector {}: {} stopped with {} entries Kafka has but Redis was not told "
+                    + "(XACK) and {} entries Kafka had not confirmed; they stay pending in group '{}' and are "
+                    + "delivered again when the task restarts", config.connectorName(), consumer, unacknowledged,
+                    unsent, group);
+        }
+    }
+
+    @Override
     public void refreshStats() {
         long pending = 0;
         for (String stream : streams) {
-            Map<String, Long> byConsumer = session.callOnce(jedis -> jedis.exists(stream)
-                    ? jedis.xpending(stream, group).getConsumerMessageCount() : null);
+            Map<String, Long> byConsumer = session.callOnce(jedis ->
+                    jedis.xpending(stream, group).getConsumerMessageCount());
             pending += byConsumer == null ? 0 : byConsumer.getOrDefault(consumer, 0L);
         }
         metrics.pending(pending);
-        long lag = 0;
-        for (Map.Entry<String, StreamEntryID> read : new ArrayList<>(highest.entrySet())) {
-            StreamEntryID last = session.callOnce(jedis -> jedis.exists(read.getKey())
-                    ? jedis.xinfoStream(read.getKey()).getLastGeneratedId() : null);
-            if (last != null && last.compareTo(read.getValue()) > 0) {
-                lag = Math.max(lag, last.getTime() - read.getValue().getTime());
-            }
-        }
-        metrics.lagMs(lag);
+        metrics.lagMs(StreamInfos.lagMs(session, highest));
         metrics.lagEntries(groupLag());
     }
 
@@ -262,9 +280,7 @@ final class GroupStreamReader implements StreamReader {
     private Long groupLag() {
         long sum = 0;
         for (String stream : streams) {
-            List<StreamGroupInfo> groups = session.callOnce(jedis -> jedis.exists(stream)
-                    ? jedis.xinfoGroups(stream) : List.of());
-            for (StreamGroupInfo info : groups) {
+            for (StreamGroupInfo info : session.callOnce(jedis -> jedis.xinfoGroups(stream))) {
                 if (info.getName().equals(group)) {
                     Object lag = info.getGroupInfo().get("lag");
                     if (!(lag instanceof Number n)) {

@@ -4,7 +4,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamInfo;
@@ -25,19 +27,23 @@ final class OffsetStreamReader implements StreamReader {
     private static final Logger log = LoggerFactory.getLogger(OffsetStreamReader.class);
 
     private final RedisStreamSourceConfig config;
+    private final TaskAssignment assignment;
     private final List<String> streams;
     private final RedisSession session;
     private final EntryConverter converter;
     private final BadEntryHandler badEntries;
     private final RedisStreamMetrics metrics;
-    /** The last entry id read per stream; absent while a 'latest' start is not yet resolved. */
+    /** The last entry id read per stream. */
     private final Map<String, StreamEntryID> positions = new LinkedHashMap<>();
+    /** Streams resuming at a committed offset, checked against the stream once before the first read. */
+    private final Map<String, StreamEntryID> toCheck = new LinkedHashMap<>();
 
-    OffsetStreamReader(RedisStreamSourceConfig config, List<String> streams, RedisSession session,
+    OffsetStreamReader(RedisStreamSourceConfig config, TaskAssignment assignment, RedisSession session,
                        EntryConverter converter, BadEntryHandler badEntries, RedisStreamMetrics metrics,
                        OffsetStorageReader offsets) {
         this.config = config;
-        this.streams = List.copyOf(streams);
+        this.assignment = assignment;
+        this.streams = assignment.streams();
         this.session = session;
         this.converter = converter;
         this.badEntries = badEntries;
@@ -52,12 +58,11 @@ final class OffsetStreamReader implements StreamReader {
             Map<String, Object> offset = committed == null ? null : committed.get(new StreamPartition(stream).toMap());
             if (offset != null) {
                 positions.put(stream, StreamOffset.fromMap(offset).id());
+                toCheck.put(stream, positions.get(stream));
                 log.info("RedisStreamSourceConnector {}: stream '{}' resumes after entry {}", config.connectorName(),
                         stream, positions.get(stream));
-            } else if (config.startPosition().earliest()) {
-                positions.put(stream, EntryIds.ZERO);
-            } else if (config.startPosition().id() != null) {
-                positions.put(stream, config.startPosition().id());
+            } else {
+                positions.put(stream, assignment.startAfter(stream, config.startPosition()));
             }
         }
     }
@@ -67,7 +72,10 @@ final class OffsetStreamReader implements StreamReader {
         if (streams.isEmpty()) {
             return List.of();
         }
-        resolveLatest();
+        if (!toCheck.isEmpty()) {
+            session.call("inspect streams " + toCheck.keySet(), this::checkResumePoints);
+            toCheck.clear();
+        }
         Map<String, StreamEntryID> from = new LinkedHashMap<>(positions);
         List<Map.Entry<String, List<StreamEntry>>> batches = session.call("read streams " + from.keySet(),
                 jedis -> jedis.xread(XReadParams.xReadParams().count(config.batchSize()).block(config.pollBlockMs()),
@@ -75,14 +83,45 @@ final class OffsetStreamReader implements StreamReader {
         return toRecords(batches);
     }
 
-    /** 'latest' means after the newest entry present when the stream is first seen, fixed before reading. */
-    private void resolveLatest() {
-        for (String stream : streams) {
-            if (!positions.containsKey(stream)) {
-                StreamEntryID last = session.call("read the last id of stream '" + stream + "'", jedis ->
-                        jedis.exists(stream) ? jedis.xinfoStream(stream).getLastGeneratedId() : EntryIds.ZERO);
-                positions.put(stream, last);
+    /**
+     * Warns when a committed offset no longer fits its stream: entries after it were trimmed before they were read,
+     * or the stream was deleted and created again with lower ids. Reading goes on; the warning says what was skipped.
+     */
+    private Void checkResumePoints(Jedis jedis) {
+        for (Map.Entry<String, StreamEntryID> check : toCheck.entrySet()) {
+            String stream = check.getKey();
+            StreamEntryID offset = check.getValue();
+            StreamInfo info;
+            try {
+                info = jedis.xinfoStream(stream);
+            } catch (JedisDataException e) {
+                if (StreamInfos.isMissing(e)) {
+                    continue;
+                }
+                throw e;
             }
+            String problem = StreamInfos.resumeProblem(stream, offset,
+                    info.getFirstEntry() == null ? null : info.getFirstEntry().getID(), info.getLastGeneratedId(),
+                    maxDeleted(info));
+            if (problem != null) {
+                log.warn("RedisStreamSourceConnector {}: {}", config.connectorName(), problem);
+            }
+        }
+        return null;
+    }
+
+    /** Redis 7 reports the highest deleted id; null when it does not. */
+    private static StreamEntryID maxDeleted(StreamInfo info) {
+        Object maxDeleted = info.getStreamInfo().get("max-deleted-entry-id");
+        if (maxDeleted == null) {
+            return null;
+        }
+        try {
+            String text = maxDeleted instanceof byte[] bytes
+                    ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : maxDeleted.toString();
+            return EntryIds.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -94,14 +133,9 @@ final class OffsetStreamReader implements StreamReader {
         for (Map.Entry<String, List<StreamEntry>> batch : batches) {
             String stream = batch.getKey();
             for (StreamEntry entry : batch.getValue()) {
-                Map<String, Object> offset = new StreamOffset(entry.getID()).toMap();
-                try {
-                    records.add(converter.convert(stream, entry, offset));
-                } catch (BadEntryException e) {
-                    SourceRecord error = badEntries.handle(stream, entry, offset, e);
-                    if (error != null) {
-                        records.add(error);
-                    }
+                SourceRecord record = StreamInfos.toRecord(converter, badEntries, stream, entry);
+                if (record != null) {
+                    records.add(record);
                 }
                 positions.put(stream, entry.getID());
             }
@@ -115,15 +149,6 @@ final class OffsetStreamReader implements StreamReader {
 
     @Override
     public void refreshStats() {
-        long lag = 0;
-        for (Map.Entry<String, StreamEntryID> position : new ArrayList<>(positions.entrySet())) {
-            StreamInfo info = session.callOnce(jedis ->
-                    jedis.exists(position.getKey()) ? jedis.xinfoStream(position.getKey()) : null);
-            if (info != null && info.getLastGeneratedId() != null
-                    && info.getLastGeneratedId().compareTo(position.getValue()) > 0) {
-                lag = Math.max(lag, info.getLastGeneratedId().getTime() - position.getValue().getTime());
-            }
-        }
-        metrics.lagMs(lag);
+        metrics.lagMs(StreamInfos.lagMs(session, positions));
     }
 }

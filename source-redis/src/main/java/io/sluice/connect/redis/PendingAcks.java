@@ -3,6 +3,7 @@ package io.sluice.connect.redis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 
 import java.util.ArrayList;
@@ -19,13 +20,19 @@ final class PendingAcks {
 
     private static final Logger log = LoggerFactory.getLogger(PendingAcks.class);
 
-    private record Ack(String stream, StreamEntryID id) {
+    /** One entry of one stream. */
+    record Ack(String stream, StreamEntryID id) {
     }
 
     private final ConcurrentLinkedQueue<Ack> queue = new ConcurrentLinkedQueue<>();
 
     void add(String stream, StreamEntryID id) {
         queue.add(new Ack(stream, id));
+    }
+
+    /** @return how many acknowledgements are queued */
+    int size() {
+        return queue.size();
     }
 
     /** Sends every queued acknowledgement, retrying through the session; on failure they stay queued. */
@@ -58,10 +65,14 @@ final class PendingAcks {
     }
 
     private static Void send(Pipeline pipeline, String group, Map<String, List<StreamEntryID>> byStream) {
+        List<Response<Long>> replies = new ArrayList<>();
         try (pipeline) {
-            byStream.forEach((stream, ids) -> pipeline.xack(stream, group, ids.toArray(StreamEntryID[]::new)));
+            byStream.forEach((stream, ids) ->
+                    replies.add(pipeline.xack(stream, group, ids.toArray(StreamEntryID[]::new))));
             pipeline.sync();
         }
+        // sync() does not throw for error replies (LOADING while Redis restarts): get() does, so the caller retries
+        replies.forEach(Response::get);
         return null;
     }
 

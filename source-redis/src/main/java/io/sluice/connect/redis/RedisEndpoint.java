@@ -2,6 +2,7 @@ package io.sluice.connect.redis;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -19,10 +20,10 @@ import java.util.Locale;
  * @param database  the logical database (the URI path)
  * @param tls       whether the scheme is {@code rediss}
  * @param user      the ACL user, or null for the default user
- * @param password  the password, or null for none
+ * @param password  the password, or null for none; a {@link Password}, so that it shows as {@code [hidden]}
  * @param timeoutMs connection and command timeout
  */
-public record RedisEndpoint(String host, int port, int database, boolean tls, String user, String password,
+public record RedisEndpoint(String host, int port, int database, boolean tls, String user, Password password,
                             int timeoutMs) {
 
     private static final int DEFAULT_PORT = 6379;
@@ -47,7 +48,7 @@ public record RedisEndpoint(String host, int port, int database, boolean tls, St
         return new RedisEndpoint(parsed.getHost(), parsed.getPort() < 0 ? DEFAULT_PORT : parsed.getPort(), database,
                 parsed.getScheme().equalsIgnoreCase("rediss"),
                 user == null || user.isBlank() ? null : user.trim(),
-                password == null || password.isEmpty() ? null : password, timeoutMs);
+                password == null || password.isEmpty() ? null : new Password(password), timeoutMs);
     }
 
     /** @return the validator of {@code redis.uri} */
@@ -114,7 +115,7 @@ public record RedisEndpoint(String host, int port, int database, boolean tls, St
             config.user(user);
         }
         if (password != null) {
-            config.password(password);
+            config.password(password.value());
         }
         Jedis jedis = new Jedis(new HostAndPort(host, port), config.build());
         try {

@@ -35,16 +35,28 @@ final class RedisErrors {
         if (t instanceof JedisConnectionException) {
             return Optional.of(ErrorKind.TRANSIENT);
         }
-        if (t instanceof JedisDataException && t.getMessage() != null) {
-            String reply = t.getMessage().toUpperCase(Locale.ROOT);
-            if (PERMANENT_REPLIES.stream().anyMatch(reply::startsWith)) {
+        if (t instanceof JedisDataException) {
+            // the error code is the reply's first word: BUSY (a script runs) must not match BUSYGROUP or BUSYKEY
+            String code = firstWord(t);
+            if (PERMANENT_REPLIES.contains(code)) {
                 return Optional.of(ErrorKind.PERMANENT);
             }
-            if (TRANSIENT_REPLIES.stream().anyMatch(reply::startsWith)) {
+            if (TRANSIENT_REPLIES.contains(code)) {
                 return Optional.of(ErrorKind.TRANSIENT);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param failure a failure, typically an error reply
+     * @return the first word of its message in upper case (a Redis error code such as {@code NOGROUP}); empty for
+     *         none
+     */
+    static String firstWord(Throwable failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage().trim();
+        int space = message.indexOf(' ');
+        return (space < 0 ? message : message.substring(0, space)).toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -56,8 +68,8 @@ final class RedisErrors {
             if (t instanceof JedisAccessControlException) {
                 return true;
             }
-            String message = t.getMessage() == null ? "" : t.getMessage().toUpperCase(Locale.ROOT);
-            if (message.startsWith("NOAUTH") || message.startsWith("WRONGPASS")) {
+            String code = firstWord(t);
+            if (code.equals("NOAUTH") || code.equals("WRONGPASS")) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -32,6 +32,7 @@ final class RedisSession implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private volatile Jedis jedis;
     private volatile Throwable lastError;
+    private Runnable onReconnect = () -> { };
 
     RedisSession(RedisEndpoint endpoint, String clientName, int blockMs, RetryPolicy policy, Clock clock) {
         this.endpoint = endpoint;
@@ -88,6 +89,11 @@ final class RedisSession implements AutoCloseable {
         }
     }
 
+    /** @param onReconnect called each time a connection is opened again after one was lost, e.g. to count it */
+    void onReconnect(Runnable onReconnect) {
+        this.onReconnect = onReconnect;
+    }
+
     /** Ends any backoff wait at once and makes further retries fail: the task is stopping. */
     void signalStop() {
         stopping.countDown();
@@ -113,7 +119,9 @@ final class RedisSession implements AutoCloseable {
         if (current == null || current.isBroken() || !current.isConnected()) {
             disconnect();
             current = endpoint.open(clientName, blockMs);
-            connections.incrementAndGet();
+            if (connections.incrementAndGet() > 1) {
+                onReconnect.run();
+            }
             jedis = current;
         }
         return current;

@@ -20,6 +20,7 @@ final class RedisStreamMetrics implements AutoCloseable {
     private final Rate entries;
     private final Counter reclaimed;
     private final Counter bad;
+    private final Counter reconnects;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lagMs = new AtomicLong();
     private volatile Long lagEntries;
@@ -29,6 +30,7 @@ final class RedisStreamMetrics implements AutoCloseable {
         this.entries = metrics.rate("entries", "Stream entries read");
         this.reclaimed = metrics.counter("reclaimed-entries", "Pending entries of other consumers reclaimed");
         this.bad = metrics.counter("bad-entries", "Entries that could not become records");
+        this.reconnects = metrics.counter("reconnects", "Connections to Redis opened again after one was lost");
         metrics.gauge("pending-entries", "Entries delivered to this task's consumer and not yet acknowledged",
                 pending::get);
         metrics.gauge("lag-ms", "How far the last entry read lags behind the newest entry of its stream",
@@ -47,6 +49,10 @@ final class RedisStreamMetrics implements AutoCloseable {
 
     Counter bad() {
         return bad;
+    }
+
+    Counter reconnects() {
+        return reconnects;
     }
 
     void pending(long value) {

@@ -85,7 +85,8 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
     /** Where a stream without committed offset, or a new group, starts. */
     public static final String START_ID_CONFIG = "start.id";
     static final String START_ID_DOC = "Where reading starts the first time: 'earliest' (every entry in the stream), "
-            + "'latest' (only entries added after the connector or group first sees the stream) or an entry id to "
+            + "'latest' (after the last entry of each stream that exists when the connector starts; streams created "
+            + "later, and groups created again after they were lost, start at their first entry) or an entry id to "
             + "start after. In offset mode it applies to each stream without a committed offset; in group mode it is "
             + "the id the group is created at when it does not exist (XGROUP CREATE ... MKSTREAM).";
     public static final String START_ID_DEFAULT = StartPosition.EARLIEST;
@@ -101,9 +102,10 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
     public static final String GROUP_CLAIM_MIN_IDLE_MS_CONFIG = "group.claim.min.idle.ms";
     static final String GROUP_CLAIM_MIN_IDLE_MS_DOC = "An entry delivered to a consumer of the group and not "
             + "acknowledged for this long is reclaimed (XAUTOCLAIM) by a task and delivered again, so entries of a "
-            + "consumer that died are not stuck. Keep it well above the time Kafka takes to acknowledge a record, or "
-            + "entries in flight are delivered twice.";
-    public static final long GROUP_CLAIM_MIN_IDLE_MS_DEFAULT = 60_000L;
+            + "consumer that died are not stuck. Must be above the producer's delivery.timeout.ms "
+            + "(producer.override.delivery.timeout.ms, 120000 by default), the longest a record can be in flight, or "
+            + "a sibling task's entries in flight would be delivered twice.";
+    public static final long GROUP_CLAIM_MIN_IDLE_MS_DEFAULT = 300_000L;
 
     /** How often each task looks for entries to reclaim. */
     public static final String GROUP_CLAIM_INTERVAL_MS_CONFIG = "group.claim.interval.ms";

@@ -1,15 +1,18 @@
 package io.sluice.connect.redis;
 
 import io.sluice.connect.common.Version;
+import io.sluice.connect.common.config.ConfigEnums;
 import io.sluice.connect.common.health.HealthRegistry;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
 
 import java.time.Clock;
 import java.util.List;
@@ -23,6 +26,10 @@ import java.util.Map;
  * ({@code streams.pattern}, {@code SCAN ... TYPE stream}), which a monitor thread evaluates again every
  * {@code streams.discovery.interval.ms}, asking Connect to reassign the tasks when the set changes. Each stream is its
  * own source partition {@code {"stream": <key>}}. See {@link TaskAssignment} for how streams map to tasks.
+ *
+ * <p><b>Start</b>: {@code start.id=latest} applies to the streams that exist when the connector starts: their last
+ * entry ids are looked up once here and handed to the tasks as concrete ids. Streams appearing later, and consumer
+ * groups created again after they were lost, start at {@code 0-0}, so no entry written meanwhile is skipped.
  *
  * <p><b>Offset mode</b> ({@code delivery.mode=offset}): the offset {@code {"v": 1, "id": "<entry id>"}} is the last
  * entry handed to Connect; a task resumes after it. Exactly once with {@code exactly.once.source.support=enabled}.
@@ -39,6 +46,8 @@ public class RedisStreamSourceConnector extends SourceConnector {
     private RedisStreamSourceConfig config;
     private StreamMonitor monitor;
     private AutoCloseable health;
+    /** The ids {@code start.id=latest} stands for, by stream: fixed once here, for the streams that exist now. */
+    private Map<String, StreamEntryID> startIds = Map.of();
 
     @Override
     public String version() {
@@ -52,6 +61,17 @@ public class RedisStreamSourceConnector extends SourceConnector {
         this.props = Map.copyOf(effective);
         monitor = new StreamMonitor(config, new StreamDiscovery(config), context);
         monitor.start();
+        if (config.startPosition().latest()) {
+            if (monitor.lastError() != null) {
+                // without the streams that exist now, every stream would later count as new and be read in full
+                monitor.stop();
+                throw new ConnectException("RedisStreamSourceConnector " + config.connectorName() + " cannot find "
+                        + "the streams matching '" + config.streamsPattern() + "' to resolve start.id=latest: "
+                        + monitor.lastError() + ". Restart the connector once Redis at " + config.endpoint()
+                        + " answers");
+            }
+            startIds = LatestIds.resolve(config, monitor.streams());
+        }
         health = HealthRegistry.register(config.connectorName(),
                 new RedisHealthCheck(config, Clock.systemUTC(), monitor::lastError));
         log.info("RedisStreamSourceConnector {} started: {} mode, streams {} at {} into {}", config.connectorName(),
@@ -69,7 +89,8 @@ public class RedisStreamSourceConnector extends SourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         List<String> streams = monitor.streams();
-        List<TaskAssignment> assignments = TaskAssignment.assign(config.deliveryMode(), streams, maxTasks);
+        List<TaskAssignment> assignments = TaskAssignment.assign(config.deliveryMode(), streams, maxTasks,
+                startIds);
         log.info("RedisStreamSourceConnector {}: {} task(s) for streams {}", config.connectorName(),
                 assignments.size(), streams);
         return assignments.stream().map(a -> a.toTaskProps(props)).toList();
@@ -112,21 +133,37 @@ public class RedisStreamSourceConnector extends SourceConnector {
      */
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        DeliveryMode mode;
+        try {
+            mode = deliveryMode(connectorConfig);
+        } catch (ConfigException e) {
+            // not known for an invalid mode; validate() reports the mode on delivery.mode
+            return null;
+        }
+        return mode == DeliveryMode.GROUP ? ExactlyOnceSupport.UNSUPPORTED : ExactlyOnceSupport.SUPPORTED;
+    }
+
+    private static DeliveryMode deliveryMode(Map<String, String> connectorConfig) {
         String mode = RedisStreamSourceConfig.ALIASES.apply(connectorConfig)
                 .getOrDefault(RedisStreamSourceConfig.DELIVERY_MODE_CONFIG,
                         RedisStreamSourceConfig.DELIVERY_MODE_DEFAULT);
-        return mode.trim().equalsIgnoreCase("group") ? ExactlyOnceSupport.UNSUPPORTED : ExactlyOnceSupport.SUPPORTED;
+        return ConfigEnums.parse(DeliveryMode.class, RedisStreamSourceConfig.DELIVERY_MODE_CONFIG, mode);
     }
 
     /**
      * Accepts a reset (a null offset) of a stream, which then starts at {@code start.id} again, and offsets
-     * {@code {"v": 1, "id": "<ms>-<seq>"}}, after which reading resumes. In group mode the offsets are informational
-     * (the group's position lives in Redis; move it with XGROUP SETID), and are accepted too.
+     * {@code {"v": 1, "id": "<ms>-<seq>"}}, after which reading resumes. Refused in group mode, where the position
+     * lives in the consumer group in Redis and the offsets would have no effect.
      *
-     * @throws ConnectException naming the partition and what is wrong with it
+     * @throws ConnectException in group mode, or naming the partition and what is wrong with it
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        if (deliveryMode(connectorConfig) == DeliveryMode.GROUP) {
+            throw new ConnectException("RedisStreamSourceConnector with delivery.mode=group keeps its position in the "
+                    + "consumer group in Redis, not in Connect's offsets, so altering or resetting them has no effect. "
+                    + "Move the group instead: XGROUP SETID <stream> <group.name> <id> while the connector is stopped");
+        }
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
             Map<String, ?> partition = entry.getKey();
             try {

@@ -48,12 +48,12 @@ public class RedisStreamSourceTask extends SourceTask {
         metrics = new RedisStreamMetrics(SluiceMetrics.of(() -> context.pluginMetrics()));
         String consumer = GroupStreamReader.consumerName(config.connectorName(), assignment.index());
         session = new RedisSession(config.endpoint(), consumer, config.pollBlockMs(), config.retryPolicy(), clock);
+        session.onReconnect(() -> metrics.reconnects().increment());
         EntryConverter converter = new EntryConverter(config);
         BadEntryHandler badEntries = new BadEntryHandler(config, metrics.bad());
         reader = config.deliveryMode() == DeliveryMode.GROUP
-                ? new GroupStreamReader(config, assignment.streams(), consumer, session, converter, badEntries,
-                        metrics, clock)
-                : new OffsetStreamReader(config, assignment.streams(), session, converter, badEntries, metrics,
+                ? new GroupStreamReader(config, assignment, consumer, session, converter, badEntries, metrics, clock)
+                : new OffsetStreamReader(config, assignment, session, converter, badEntries, metrics,
                         context.offsetStorageReader());
         noStreams = assignment.streams().isEmpty();
         nextStatsMs = clock.millis();
@@ -123,6 +123,7 @@ public class RedisStreamSourceTask extends SourceTask {
             reader.finish();
             session.close();
             metrics.close();
+            reader.stopped();
         } finally {
             polling.unlock();
         }

@@ -1,5 +1,6 @@
 package io.sluice.connect.redis;
 
+import io.sluice.connect.common.config.ConfigEnums;
 import io.sluice.connect.common.config.ValidationResults;
 import io.sluice.connect.common.errors.BadRecordConfig;
 import io.sluice.connect.common.errors.RetryPolicyConfig;
@@ -30,6 +31,10 @@ final class RedisStreamSourceValidation {
         }
     }
 
+    static final String DELIVERY_TIMEOUT_OVERRIDE = "producer.override.delivery.timeout.ms";
+    /** The producer's default delivery.timeout.ms. */
+    static final long DEFAULT_DELIVERY_TIMEOUT_MS = 120_000L;
+
     private RedisStreamSourceValidation() {
     }
 
@@ -43,10 +48,13 @@ final class RedisStreamSourceValidation {
                     ? "set either streams or streams.pattern, not both"
                     : "set streams (a list of stream keys) or streams.pattern (a glob such as 'orders:*')"));
         }
-        boolean json = "json".equalsIgnoreCase(config.getString(RedisStreamSourceConfig.VALUE_FORMAT_CONFIG).trim());
-        if (json && config.getString(RedisStreamSourceConfig.VALUE_JSON_FIELD_CONFIG).isBlank()) {
+        if (parses(ValueFormat.class, config, RedisStreamSourceConfig.VALUE_FORMAT_CONFIG) == ValueFormat.JSON
+                && config.getString(RedisStreamSourceConfig.VALUE_JSON_FIELD_CONFIG).isBlank()) {
             issues.add(new Issue(RedisStreamSourceConfig.VALUE_JSON_FIELD_CONFIG,
                     "is required with value.format=json: name the entry field that holds the JSON document"));
+        }
+        if (parses(DeliveryMode.class, config, RedisStreamSourceConfig.DELIVERY_MODE_CONFIG) == DeliveryMode.GROUP) {
+            checkClaimIdle(config, issues);
         }
         try {
             BadRecordConfig.topic(config);
@@ -59,6 +67,38 @@ final class RedisStreamSourceValidation {
             issues.add(new Issue(RetryPolicyConfig.RETRY_BACKOFF_MAX_MS, e.getMessage()));
         }
         return issues;
+    }
+
+    /** The enum value of {@code key}, or null when it is invalid (its own validator reports that). */
+    private static <E extends Enum<E>> E parses(Class<E> type, AbstractConfig config, String key) {
+        try {
+            return ConfigEnums.parse(type, key, config.getString(key));
+        } catch (ConfigException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An entry handed to Connect may wait in the producer for up to delivery.timeout.ms before Kafka acknowledges
+     * it; a sibling task reclaiming it sooner would deliver it twice.
+     */
+    private static void checkClaimIdle(AbstractConfig config, List<Issue> issues) {
+        long claimIdle = config.getLong(RedisStreamSourceConfig.GROUP_CLAIM_MIN_IDLE_MS_CONFIG);
+        Object override = config.originals().get(DELIVERY_TIMEOUT_OVERRIDE);
+        long deliveryTimeout;
+        try {
+            deliveryTimeout = override == null ? DEFAULT_DELIVERY_TIMEOUT_MS : Long.parseLong(override.toString().trim());
+        } catch (NumberFormatException e) {
+            // the worker rejects the producer override itself
+            return;
+        }
+        if (claimIdle <= deliveryTimeout) {
+            issues.add(new Issue(RedisStreamSourceConfig.GROUP_CLAIM_MIN_IDLE_MS_CONFIG, "is " + claimIdle
+                    + " ms, not above the producer's delivery timeout of " + deliveryTimeout + " ms ("
+                    + DELIVERY_TIMEOUT_OVERRIDE + (override == null ? ", default" : "") + "): entries still in "
+                    + "flight to Kafka would be reclaimed and delivered twice. Set it above " + deliveryTimeout
+                    + ", or lower " + DELIVERY_TIMEOUT_OVERRIDE));
+        }
     }
 
     /** The whole of {@code validate()}. */

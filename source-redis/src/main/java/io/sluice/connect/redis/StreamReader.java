@@ -26,6 +26,13 @@ interface StreamReader {
     default void finish() {
     }
 
+    /**
+     * The task has stopped and closed its connection: acknowledgements arriving from now on cannot reach Redis, so
+     * a reader reports what is left.
+     */
+    default void stopped() {
+    }
+
     /** Refreshes the pending and lag gauges; called now and then from the poll thread. */
     void refreshStats();
 }

@@ -19,6 +19,19 @@ class RedisErrorsTest {
     }
 
     @Test
+    void onlyTheExactErrorCodeCountsSoBusygroupAndBusykeyAreNotRetried() {
+        assertThat(RedisErrors.classify(new JedisDataException("BUSY Redis is busy running a script")))
+                .isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(RedisErrors.classify(new JedisDataException("BUSYGROUP Consumer Group name already exists")))
+                .isNotEqualTo(ErrorKind.TRANSIENT);
+        assertThat(RedisErrors.classify(new JedisDataException("BUSYKEY Target key name already exists.")))
+                .isNotEqualTo(ErrorKind.TRANSIENT);
+        assertThat(RedisErrors.classify(new JedisDataException("LOADINGX not a real code")))
+                .isNotEqualTo(ErrorKind.TRANSIENT);
+        assertThat(RedisErrors.firstWord(new JedisDataException("NOGROUP No such key"))).isEqualTo("NOGROUP");
+    }
+
+    @Test
     void badCredentialsAndUnknownRepliesFailAtOnce() {
         JedisAccessControlException wrongPass = new JedisAccessControlException("WRONGPASS invalid username-password");
         assertThat(RedisErrors.classify(wrongPass)).isEqualTo(ErrorKind.PERMANENT);

@@ -38,7 +38,7 @@ class RedisStreamCrashIT {
             String topic = streams.prefix().replace(":", "") + "-crash";
             Map<String, String> config = RedisSource.throttled(RedisSource.groupConfig(orders, topic, "g-crash"));
             config.put("group.claim.min.idle.ms", "3600000");
-            runOnChild(cluster, child, config);
+            runOnChild(cluster, child, NAME, config);
 
             TopicReader reader = new TopicReader(cluster.bootstrapServers(), cluster::describeConnectors);
             streams.add(orders, 1, ENTRIES);
@@ -71,23 +71,23 @@ class RedisStreamCrashIT {
      * Creates the connector while the child is the only worker (so it gets the connector and its task), then brings
      * the in-process worker back; one connector and one task over two workers are balanced already.
      */
-    private static void runOnChild(ConnectClusterFixture cluster, ChildWorker child, Map<String, String> config) {
+    static void runOnChild(ConnectClusterFixture cluster, ChildWorker child, String name, Map<String, String> config) {
         cluster.stopWorker(cluster.workers().iterator().next());
         // Until the group has rebalanced, the child forwards the request to the stopped worker, the old leader.
-        String path = "connectors/" + NAME + "/config";
+        String path = "connectors/" + name + "/config";
         ConnectRest.Response[] last = new ConnectRest.Response[1];
         ConnectClusterFixture.await(() -> {
             last[0] = child.rest().put(path, config);
             return last[0].status() / 100 == 2;
         }, ConnectClusterFixture.DEFAULT_TIMEOUT, () -> "PUT " + path + " on " + child + " kept failing: " + last[0]);
-        String status = "connectors/" + NAME + "/status";
+        String status = "connectors/" + name + "/status";
         ConnectClusterFixture.await(() -> {
             JsonNode s = child.rest().get(status).ok().json();
             JsonNode tasks = s.path("tasks");
             return child.runs(s.path("connector").path("worker_id").asText()) && tasks.size() == 1
                     && "RUNNING".equals(tasks.get(0).path("state").asText())
                     && child.runs(tasks.get(0).path("worker_id").asText());
-        }, ConnectClusterFixture.DEFAULT_TIMEOUT, () -> "Connector " + NAME + " and its task not RUNNING on "
+        }, ConnectClusterFixture.DEFAULT_TIMEOUT, () -> "Connector " + name + " and its task not RUNNING on "
                 + child + ", the only worker: " + child.rest().get(status).body());
         cluster.addWorker();
     }

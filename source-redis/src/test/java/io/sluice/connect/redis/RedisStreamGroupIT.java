@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.Transaction;
 
 import java.time.Duration;
 import java.util.List;
@@ -58,8 +61,10 @@ class RedisStreamGroupIT {
         assertThat(Records.checkIds(ids, 400, true)).isEmpty();
         awaitNothingPending(orders, "g-acked");
         assertThat(streams.consumers(orders, "g-acked")).containsOnlyKeys("acked-0");
-        assertThat(TaskMetrics.get("acked", 0, "entries-total")).isInstanceOf(Number.class);
-        assertThat(TaskMetrics.get("acked", 0, "pending-entries")).isInstanceOf(Number.class);
+        ConnectClusterFixture.await(() -> TaskMetrics.equals("acked", 0, "entries-total", 400), RedisSource.timeout(),
+                () -> "entries-total is " + TaskMetrics.get("acked", 0, "entries-total"));
+        assertThat(TaskMetrics.equals("acked", 0, "pending-entries", 0)).as("pending-entries is "
+                + TaskMetrics.get("acked", 0, "pending-entries")).isTrue();
     }
 
     @Test
@@ -94,7 +99,11 @@ class RedisStreamGroupIT {
         assertThat(streams.readWithoutAck(orders, "g-dead", "dead-consumer", 60)).hasSize(60);
         String topic = topic("dead");
         Map<String, String> config = RedisSource.groupConfig(orders, topic, "g-dead");
-        config.put("group.claim.min.idle.ms", "1000");
+        // the claim must wait longer than a record may be in flight to Kafka: a short delivery timeout allows it
+        config.put("group.claim.min.idle.ms", "5000");
+        config.put("producer.override.delivery.timeout.ms", "4500");
+        config.put("producer.override.request.timeout.ms", "4000");
+        config.put("producer.override.linger.ms", "0");
         config.put("group.claim.interval.ms", "500");
         cluster.createConnector("dead", config);
 
@@ -147,6 +156,13 @@ class RedisStreamGroupIT {
         assertThat(Records.checkIds(ids, 6000, true)).isEmpty();
         awaitNothingPending(hot, "g-hot");
         assertThat(streams.consumers(hot, "g-hot")).containsOnlyKeys("hot-0", "hot-1");
+        for (int task = 0; task < 2; task++) {
+            assertThat(TaskMetrics.get("hot", task, "entries-total")).as("entries-total of task " + task)
+                    .isInstanceOfSatisfying(Number.class, n -> assertThat(n.longValue()).isPositive());
+        }
+        long total = ((Number) TaskMetrics.get("hot", 0, "entries-total")).longValue()
+                + ((Number) TaskMetrics.get("hot", 1, "entries-total")).longValue();
+        assertThat(total).as("entries read by both tasks together").isEqualTo(6000);
     }
 
     @Test
@@ -165,6 +181,39 @@ class RedisStreamGroupIT {
         List<Long> ids = cluster.consumeExactly(topic, 20, RedisSource.timeout(), Duration.ofSeconds(1)).stream()
                 .map(Records::id).toList();
         assertThat(ids).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(31, 50).boxed().toList());
+    }
+
+    /**
+     * A stream deleted and created again loses its group; the task creates the group again at 0-0, not at 'latest',
+     * so the entries written to the new stream before the group existed are delivered.
+     */
+    @Test
+    void aGroupCreatedAgainAfterNogroupStartsAtTheBeginningOfTheNewStream() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        String orders = streams.key("orders");
+        streams.add(orders, 1, 30);
+        String topic = topic("nogroup");
+        Map<String, String> config = RedisSource.groupConfig(orders, topic, "g-nogroup");
+        config.put("start.id", "latest");
+        cluster.createConnector("nogroup", config);
+        ConnectClusterFixture.await(() -> streams.consumers(orders, "g-nogroup").containsKey("nogroup-0"),
+                RedisSource.timeout(), () -> "the group g-nogroup has no consumer nogroup-0 yet");
+        streams.add(orders, 31, 40);
+        cluster.consumeExactly(topic, 10, RedisSource.timeout());
+
+        // in one transaction, so that the task cannot create the group on the empty stream in between
+        try (Jedis jedis = streams.jedis(); Transaction tx = jedis.multi()) {
+            tx.del(orders);
+            for (long id = 41; id <= 60; id++) {
+                tx.xadd(orders, StreamEntryID.NEW_ENTRY, Streams.entry(id));
+            }
+            tx.exec();
+        }
+
+        List<Long> ids = cluster.consumeExactly(topic, 30, RedisSource.timeout(), Duration.ofSeconds(1)).stream()
+                .map(Records::id).toList();
+        assertThat(ids).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(31, 60).boxed().toList());
+        awaitNothingPending(orders, "g-nogroup");
     }
 
     private void awaitNothingPending(String stream, String group) {

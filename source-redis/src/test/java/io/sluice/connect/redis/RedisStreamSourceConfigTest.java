@@ -61,6 +61,24 @@ class RedisStreamSourceConfigTest {
     }
 
     @Test
+    void groupModeClaimsOnlyEntriesIdleLongerThanTheProducerMayHoldThem() {
+        Map<String, String> props = minimal();
+        props.put("delivery.mode", "group");
+        assertThat(new RedisStreamSourceConfig(props).claimMinIdleMs()).isGreaterThan(120_000L);
+        props.put("group.claim.min.idle.ms", "60000");
+        assertThatThrownBy(() -> new RedisStreamSourceConfig(props)).hasMessageContaining("group.claim.min.idle.ms")
+                .hasMessageContaining("120000").hasMessageContaining("producer.override.delivery.timeout.ms");
+        props.put("producer.override.delivery.timeout.ms", "60000");
+        assertThatThrownBy(() -> new RedisStreamSourceConfig(props)).hasMessageContaining("60000 ms");
+        props.put("producer.override.delivery.timeout.ms", "30000");
+        assertThat(new RedisStreamSourceConfig(props).claimMinIdleMs()).isEqualTo(60_000L);
+        props.put("delivery.mode", "offset");
+        props.remove("producer.override.delivery.timeout.ms");
+        assertThat(new RedisStreamSourceConfig(props).claimMinIdleMs()).as("not used in offset mode")
+                .isEqualTo(60_000L);
+    }
+
+    @Test
     void jsonValuesNeedTheirField() {
         Map<String, String> props = minimal();
         props.put("value.format", "JSON");
@@ -78,7 +96,8 @@ class RedisStreamSourceConfigTest {
         RedisStreamSourceConfig config = new RedisStreamSourceConfig(props);
         assertThat(config.endpoint().tls()).isTrue();
         assertThat(config.endpoint().port()).isEqualTo(6379);
-        assertThat(config.endpoint().password()).isEqualTo("s3cret");
+        assertThat(config.endpoint().password().value()).isEqualTo("s3cret");
+        assertThat(config.endpoint().toString() + config.endpoint().password()).doesNotContain("s3cret");
         assertThat(config.endpoint().toString()).doesNotContain("s3cret").contains("sluice");
 
         props.put("redis.uri", "redis://user:s3cret@cache:6379");

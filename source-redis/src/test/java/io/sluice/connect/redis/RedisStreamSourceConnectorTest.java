@@ -23,6 +23,8 @@ class RedisStreamSourceConnectorTest {
         assertThat(connector.exactlyOnceSupport(props)).isEqualTo(ExactlyOnceSupport.SUPPORTED);
         props.put("delivery.mode", "GROUP");
         assertThat(connector.exactlyOnceSupport(props)).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+        props.put("delivery.mode", "groups");
+        assertThat(connector.exactlyOnceSupport(props)).as("unknown for a mode that is not one").isNull();
     }
 
     @Test
@@ -39,6 +41,19 @@ class RedisStreamSourceConnectorTest {
         assertThatThrownBy(() -> connector.alterOffsets(Map.of(),
                 Map.of(Map.of("file", "x"), Map.of("v", 1, "id", "1-0"))))
                 .hasMessageContaining("'stream' is missing");
+    }
+
+    @Test
+    void alterOffsetsIsRefusedInGroupModeWhereThePositionLivesInRedis() {
+        Map<String, String> props = RedisStreamSourceConfigTest.minimal();
+        props.put("delivery.mode", "Group");
+        assertThatThrownBy(() -> connector.alterOffsets(props,
+                Map.of(Map.of("stream", "orders"), Map.of("v", 1, "id", "1-0"))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("delivery.mode=group")
+                .hasMessageContaining("XGROUP SETID");
+        Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
+        reset.put(Map.of("stream", "orders"), null);
+        assertThatThrownBy(() -> connector.alterOffsets(props, reset)).isInstanceOf(ConnectException.class);
     }
 
     @Test

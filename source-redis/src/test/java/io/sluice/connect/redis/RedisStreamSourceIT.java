@@ -151,6 +151,39 @@ class RedisStreamSourceIT {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(31, 50).boxed().toList());
     }
 
+    /**
+     * 'latest' is resolved once, by the connector, for the streams that exist when it starts: a stream found later by
+     * the pattern is read from its first entry, though its entries were written before its task started.
+     */
+    @Test
+    void startIdLatestSkipsOnlyStreamsThatExistedWhenTheConnectorStarted() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        String old = streams.key("old");
+        streams.add(old, 1, 30);
+        Map<String, String> config = RedisSource.config("", "${stream}");
+        config.remove("streams");
+        config.put("streams.pattern", streams.prefix() + "*");
+        config.put("streams.discovery.interval.ms", "300");
+        config.put("start.id", "latest");
+        config.put("tasks.max", "2");
+        cluster.createConnector("latest-later", config);
+        cluster.awaitRunning("latest-later", 1);
+        ConnectClusterFixture.await(() -> {
+            streams.add(old, 0, 0);
+            return !cluster.consumeAll(old.replace(':', '_'), Duration.ofSeconds(2)).isEmpty();
+        }, RedisSource.timeout(), () -> "no marker entry read from " + old);
+
+        String later = streams.key("later");
+        streams.add(later, 1, 70);
+
+        List<Long> ids = cluster.consumeExactly(later.replace(':', '_'), 70, RedisSource.timeout(),
+                Duration.ofSeconds(1)).stream().map(Records::id).toList();
+        assertThat(Records.checkIds(ids, 70, true)).as("every entry of the stream created after the start").isEmpty();
+        cluster.awaitRunning("latest-later", 2);
+        assertThat(cluster.consumeAll(old.replace(':', '_'), Duration.ofSeconds(2))).extracting(Records::id)
+                .as("entries 1..30 of the stream present at the start are skipped").containsOnly(0L);
+    }
+
     /** The ids in {@code topic} except those of marker entries. */
     private static List<Long> realIds(String topic) {
         return CONNECT.cluster().consumeAll(topic, Duration.ofSeconds(5)).stream().map(Records::id)
