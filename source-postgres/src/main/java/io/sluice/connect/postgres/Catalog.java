@@ -25,13 +25,19 @@ final class Catalog {
     private static final String COLUMNS = "SELECT a.attname FROM pg_catalog.pg_attribute a "
             + "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
+    private static final String NULLABLE_COLUMNS = "SELECT a.attname FROM pg_catalog.pg_attribute a "
+            + "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped AND NOT a.attnotnull "
+            + "ORDER BY a.attnum";
+
     private Catalog() {
     }
 
     /**
      * Opens a connection whose session settings make text forms stable: positions are stored as text and cast
      * back, so dates, timestamps and intervals must print the same way in every session, whatever the server's
-     * defaults ({@code DateStyle ISO}, {@code TimeZone UTC}, ISO 8601 intervals).
+     * defaults ({@code DateStyle ISO}, {@code TimeZone UTC}, ISO 8601 intervals). Every transaction of the session
+     * is read-only ({@code default_transaction_read_only}): the filter and the custom query are user-supplied SQL,
+     * also run by {@code validate()}, and must never be able to write.
      *
      * @param purpose names the session in {@code pg_stat_activity} ({@code sluice-<connector>[-purpose]})
      */
@@ -41,6 +47,7 @@ final class Catalog {
             statement.execute("SET DateStyle = 'ISO, MDY'");
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute("SET intervalstyle = 'iso_8601'");
+            statement.execute("SET default_transaction_read_only = on");
             String name = "sluice-" + config.connectorName() + (purpose.isEmpty() ? "" : "-" + purpose);
             statement.execute("SET application_name = '" + name.replace("'", "''") + "'");
         } catch (SQLException e) {
@@ -88,22 +95,17 @@ final class Catalog {
         return names(connection, PRIMARY_KEY, split.relation());
     }
 
+    /** @return the table's columns that may hold NULL; empty for a query, whose result the catalog does not know */
+    static List<String> nullableColumns(Connection connection, Split split) throws SQLException {
+        return split.isQuery() ? List.of() : names(connection, NULLABLE_COLUMNS, split.relation());
+    }
+
     /** @return the split's columns in order: a table's from the catalog, a query's from its result's metadata */
     static List<String> columns(Connection connection, Split split) throws SQLException {
         if (!split.isQuery()) {
             return names(connection, COLUMNS, split.relation());
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT * FROM " + split.relation() + " LIMIT 0")) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> result = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                result.add(meta.getColumnLabel(i));
-            }
-            return result;
-        } finally {
-            endTransaction(connection);
-        }
+        return describe(connection, "*", split, ResultSetMetaData::getColumnLabel);
     }
 
     /**
@@ -111,13 +113,23 @@ final class Catalog {
      *         {@code timestamptz}, {@code "shop"."mood"}
      */
     static List<String> types(Connection connection, Split split, List<String> columns) throws SQLException {
+        return describe(connection, Sql.columns(columns), split, (meta, i) -> castType(meta.getColumnTypeName(i)));
+    }
+
+    /** What the result metadata says of each column, e.g. its name, from a query for no rows. */
+    private interface ColumnFact {
+        String of(ResultSetMetaData meta, int column) throws SQLException;
+    }
+
+    private static List<String> describe(Connection connection, String selectList, Split split, ColumnFact fact)
+            throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT " + Sql.columns(columns) + " FROM " + split.relation()
+             ResultSet rs = statement.executeQuery("SELECT " + selectList + " FROM " + split.relation()
                      + " LIMIT 0")) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> result = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                result.add(castType(meta.getColumnTypeName(i)));
+                result.add(fact.of(meta, i));
             }
             return result;
         } finally {
@@ -133,6 +145,42 @@ final class Catalog {
             case "smallserial" -> "int2";
             default -> driverTypeName;
         };
+    }
+
+    /**
+     * @return whether the server is a hot standby: its snapshots' in-progress transactions come from the primary's
+     *         WAL, so the safe-position rule does not hold there
+     */
+    static boolean inRecovery(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_is_in_recovery()")) {
+            return rs.next() && rs.getBoolean(1);
+        } finally {
+            endTransaction(connection);
+        }
+    }
+
+    /** The message for a connection to a standby, naming the key to change. */
+    static String standbyMessage(PostgresSourceConfig config) {
+        return "PostgresSourceConnector " + config.connectorName() + ": " + config.connection().redactedUrl()
+                + " is a read replica (pg_is_in_recovery() is true), where rows of transactions still open on the "
+                + "primary could be missed. Point connection.url at the primary.";
+    }
+
+    /** @return whether the table still exists; a query always does. Ends a failed transaction first. */
+    static boolean exists(Connection connection, Split split) throws SQLException {
+        endTransaction(connection);
+        if (split.isQuery()) {
+            return true;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, split.relation());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } finally {
+            endTransaction(connection);
+        }
     }
 
     /** @return whether the connected user may SELECT from the table (always true for a query, which runs as is) */

@@ -32,7 +32,7 @@ final class IncrementalReader implements SplitReader {
     private final int batchSize;
     private final String syncFrom;
     private final Clock clock;
-    private final SnapshotWatermark watermark = new SnapshotWatermark();
+    private final SnapshotWatermark watermark;
     private volatile SplitOffset.Incremental offset;
     private volatile SnapshotWatermark.Position newestSeen;
     private boolean caughtUp = true;
@@ -46,6 +46,7 @@ final class IncrementalReader implements SplitReader {
         this.batchSize = config.batchSize();
         this.syncFrom = config.syncFrom();
         this.clock = clock;
+        this.watermark = new SnapshotWatermark(config.settleMs());
         this.offset = offset;
     }
 

@@ -3,8 +3,6 @@ package io.sluice.connect.postgres;
 import io.sluice.connect.common.config.Aliases;
 import io.sluice.connect.common.config.ConfigDocs;
 import io.sluice.connect.common.config.ConfigEnums;
-import io.sluice.connect.common.config.Recommenders;
-import io.sluice.connect.common.config.Validators;
 import io.sluice.connect.common.errors.BadRecordConfig;
 import io.sluice.connect.common.errors.BadRecordPolicy;
 import io.sluice.connect.common.errors.RetryPolicy;
@@ -12,9 +10,6 @@ import io.sluice.connect.common.errors.RetryPolicyConfig;
 import io.sluice.connect.common.jdbc.JdbcConnectionConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.util.List;
@@ -124,6 +119,13 @@ public final class PostgresSourceConfig extends AbstractConfig {
             + "had new rows.";
     public static final long POLL_INTERVAL_MS_DEFAULT = 1000L;
 
+    public static final String INCREMENTAL_SETTLE_MS_CONFIG = "incremental.settle.ms";
+    static final String INCREMENTAL_SETTLE_MS_DOC = "For sync.mode=incremental: the least time between an "
+            + "observation of a table's newest row and the later observation that confirms it, so a transaction "
+            + "that took its cursor value (a nextval, a clock reading, or now(), which counts from BEGIN) up to this "
+            + "long before its first write is still waited for. -1: the value of poll.interval.ms.";
+    public static final long INCREMENTAL_SETTLE_MS_DEFAULT = -1L;
+
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     static final String BATCH_SIZE_DOC = "The most rows one query reads (the page size of the keyset pagination) "
             + "and a task hands to Connect per poll. Alias: 'batch_size'.";
@@ -157,7 +159,7 @@ public final class PostgresSourceConfig extends AbstractConfig {
             .build();
 
     /** The connector's definition. */
-    public static final ConfigDef CONFIG_DEF = define();
+    public static final ConfigDef CONFIG_DEF = PostgresSourceConfigDef.define();
 
     private final String connectorName;
     private final JdbcConnectionConfig connection;
@@ -176,6 +178,7 @@ public final class PostgresSourceConfig extends AbstractConfig {
     private final long fullRefreshIntervalMs;
     private final long fullRefreshSplitRows;
     private final long pollIntervalMs;
+    private final long settleMs;
     private final int batchSize;
     private final int fetchSize;
     private final NumericMapping numericMapping;
@@ -212,6 +215,8 @@ public final class PostgresSourceConfig extends AbstractConfig {
         fullRefreshIntervalMs = getLong(FULL_REFRESH_INTERVAL_MS_CONFIG);
         fullRefreshSplitRows = getLong(FULL_REFRESH_SPLIT_ROWS_CONFIG);
         pollIntervalMs = getLong(POLL_INTERVAL_MS_CONFIG);
+        long settle = getLong(INCREMENTAL_SETTLE_MS_CONFIG);
+        settleMs = settle < 0 ? pollIntervalMs : settle;
         batchSize = getInt(BATCH_SIZE_CONFIG);
         fetchSize = getInt(FETCH_SIZE_CONFIG);
         numericMapping = ConfigEnums.parse(NumericMapping.class, NUMERIC_MAPPING_CONFIG,
@@ -229,66 +234,6 @@ public final class PostgresSourceConfig extends AbstractConfig {
      */
     public static void main(String[] args) {
         ConfigDocs.write("PostgreSQL source connector configuration", CONFIG_DEF, ALIASES, args);
-    }
-
-    private static ConfigDef define() {
-        ConfigDef def = new ConfigDef();
-        JdbcConnectionConfig.fragment(GROUP_CONNECTION).define(def);
-        int order = 0;
-        def.define(SCHEMA_INCLUDE_LIST_CONFIG, Type.LIST, SCHEMA_INCLUDE_LIST_DEFAULT, Validators.nonEmpty(),
-                        Importance.HIGH, SCHEMA_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Schemas")
-                .define(TABLE_INCLUDE_LIST_CONFIG, Type.LIST, TABLE_INCLUDE_LIST_DEFAULT, Validators.regex(),
-                        Importance.HIGH, TABLE_INCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG, "Tables")
-                .define(TABLE_EXCLUDE_LIST_CONFIG, Type.LIST, TABLE_EXCLUDE_LIST_DEFAULT, Validators.regex(),
-                        Importance.MEDIUM, TABLE_EXCLUDE_LIST_DOC, GROUP_TABLES, ++order, Width.LONG,
-                        "Excluded tables")
-                .define(QUERY_CONFIG, Type.STRING, QUERY_DEFAULT, Importance.MEDIUM, QUERY_DOC, GROUP_TABLES,
-                        ++order, Width.LONG, "Custom query")
-                .define(QUERY_NAME_CONFIG, Type.STRING, QUERY_NAME_DEFAULT, Validators.nonEmpty(), Importance.LOW,
-                        QUERY_NAME_DOC, GROUP_TABLES, ++order, Width.SHORT, "Query name")
-                .define(TABLE_FILTER_CONFIG, Type.STRING, TABLE_FILTER_DEFAULT, Importance.MEDIUM,
-                        TABLE_FILTER_DOC, GROUP_TABLES, ++order, Width.LONG, "Row filter")
-                .define(TABLE_COLUMNS_CONFIG, Type.LIST, TABLE_COLUMNS_DEFAULT, Importance.MEDIUM,
-                        TABLE_COLUMNS_DOC, GROUP_TABLES, ++order, Width.LONG, "Columns")
-                .define(TABLE_DISCOVERY_INTERVAL_MS_CONFIG, Type.LONG, TABLE_DISCOVERY_INTERVAL_MS_DEFAULT,
-                        Validators.positive(), Importance.LOW, TABLE_DISCOVERY_INTERVAL_MS_DOC, GROUP_TABLES,
-                        ++order, Width.SHORT, "Table discovery interval (ms)");
-        order = 0;
-        def.define(SYNC_MODE_CONFIG, Type.STRING, SYNC_MODE_DEFAULT, Validators.oneOfIgnoreCase(SyncMode.class),
-                        Importance.HIGH, SYNC_MODE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Sync mode",
-                        Recommenders.enumValues(SyncMode.class))
-                .define(CURSOR_COLUMNS_CONFIG, Type.LIST, CURSOR_COLUMNS_DEFAULT, Importance.HIGH,
-                        CURSOR_COLUMNS_DOC, GROUP_SYNC, ++order, Width.MEDIUM, "Cursor columns",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.INCREMENTAL)))
-                .define(PRIMARY_KEY_CONFIG, Type.LIST, PRIMARY_KEY_DEFAULT, Importance.MEDIUM, PRIMARY_KEY_DOC,
-                        GROUP_SYNC, ++order, Width.MEDIUM, "Primary key")
-                .define(SYNC_FROM_CONFIG, Type.STRING, SYNC_FROM_DEFAULT, Importance.MEDIUM, SYNC_FROM_DOC,
-                        GROUP_SYNC, ++order, Width.MEDIUM, "Sync from",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.INCREMENTAL)))
-                .define(FULL_REFRESH_INTERVAL_MS_CONFIG, Type.LONG, FULL_REFRESH_INTERVAL_MS_DEFAULT,
-                        Validators.nonNegative(), Importance.MEDIUM, FULL_REFRESH_INTERVAL_MS_DOC, GROUP_SYNC,
-                        ++order, Width.SHORT, "Full refresh interval (ms)",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.FULL_REFRESH)))
-                .define(FULL_REFRESH_SPLIT_ROWS_CONFIG, Type.LONG, FULL_REFRESH_SPLIT_ROWS_DEFAULT,
-                        Validators.nonNegative(), Importance.LOW, FULL_REFRESH_SPLIT_ROWS_DOC, GROUP_SYNC, ++order,
-                        Width.SHORT, "Full refresh split rows",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.FULL_REFRESH)))
-                .define(POLL_INTERVAL_MS_CONFIG, Type.LONG, POLL_INTERVAL_MS_DEFAULT, Validators.positive(),
-                        Importance.LOW, POLL_INTERVAL_MS_DOC, GROUP_SYNC, ++order, Width.SHORT, "Poll interval (ms)")
-                .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
-                        BATCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Batch size")
-                .define(FETCH_SIZE_CONFIG, Type.INT, FETCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
-                        FETCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Fetch size");
-        order = 0;
-        def.define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.HIGH, TOPIC_PREFIX_DOC,
-                        GROUP_OUTPUT, ++order, Width.MEDIUM, "Topic prefix")
-                .define(NUMERIC_MAPPING_CONFIG, Type.STRING, NUMERIC_MAPPING_DEFAULT,
-                        Validators.oneOfIgnoreCase(NumericMapping.class), Importance.MEDIUM, NUMERIC_MAPPING_DOC,
-                        GROUP_OUTPUT, ++order, Width.SHORT, "Numeric mapping",
-                        Recommenders.enumValues(NumericMapping.class));
-        new RetryPolicyConfig().define(def);
-        new BadRecordConfig().define(def);
-        return def;
     }
 
     private static List<String> trimmed(List<String> values) {
@@ -372,6 +317,11 @@ public final class PostgresSourceConfig extends AbstractConfig {
 
     public long pollIntervalMs() {
         return pollIntervalMs;
+    }
+
+    /** @return the least time between an observation and the one that confirms it */
+    public long settleMs() {
+        return settleMs;
     }
 
     public int batchSize() {

@@ -1,6 +1,7 @@
 package io.sluice.connect.postgres;
 
 import io.sluice.connect.common.Version;
+import io.sluice.connect.common.config.ConfigEnums;
 import io.sluice.connect.common.errors.Retrier;
 import io.sluice.connect.common.errors.Sleeper;
 import io.sluice.connect.common.health.HealthCheck;
@@ -58,6 +59,9 @@ public class PostgresSourceConnector extends SourceConnector {
                 RandomGenerator.getDefault());
         List<Split> splits = retrier.call("list the tables of " + config.connection().redactedUrl(), () -> {
             try (Connection connection = Catalog.open(config, "connector")) {
+                if (Catalog.inRecovery(connection)) {
+                    throw new ConnectException(Catalog.standbyMessage(config));
+                }
                 return SplitPlanner.plan(connection, config);
             }
         });
@@ -135,20 +139,28 @@ public class PostgresSourceConnector extends SourceConnector {
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        SyncMode mode = new PostgresSourceConfig(connectorConfig).syncMode();
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
             Map<String, ?> partition = entry.getKey();
             try {
                 checkPartition(partition);
                 if (entry.getValue() != null) {
-                    SplitOffset.fromMap(entry.getValue());
+                    SplitOffset offset = SplitOffset.fromMap(entry.getValue());
+                    boolean incremental = offset instanceof SplitOffset.Incremental;
+                    if (incremental != (mode == SyncMode.INCREMENTAL)) {
+                        // the task would ignore it and read the table from the start
+                        throw new IllegalArgumentException("the offset's mode '" + entry.getValue().get("mode")
+                                + "' is not the connector's sync.mode '" + ConfigEnums.name(mode) + "'");
+                    }
                 }
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("Cannot alter the offset of partition " + partition + ": " + e.getMessage()
-                        + ". A partition is {\"table\": \"schema.table\"} (plus \"range\" for a key range) or "
-                        + "{\"query\": \"<query.name>\"}; an "
-                        + "offset is null (read the table again), {\"v\": 1, \"mode\": \"incremental\", \"cursor\": "
-                        + "[\"<value>\"], \"key\": [\"<value>\"]} (key optional), or {\"v\": 1, \"mode\": "
-                        + "\"full_refresh\", \"run\": <epoch ms>, \"done\": true|false}");
+                        + ". A partition is {\"table\": \"schema.table\"} (plus \"range\" for a key range, as "
+                        + "GET /connectors/<name>/offsets shows it) or {\"query\": \"<query.name>\"}; an offset "
+                        + "is null (read the table again), {\"v\": 1, \"mode\": \"incremental\", \"cursor\": "
+                        + "\"<value>\", \"key\": \"<value>\"} (key optional; a second column adds \"cursor.1\", "
+                        + "\"key.1\"), or {\"v\": 1, \"mode\": \"full_refresh\", \"run\": <epoch ms>, "
+                        + "\"key\": \"<value>\", \"done\": true|false}, in the mode of sync.mode");
             }
         }
         return true;
@@ -165,6 +177,9 @@ public class PostgresSourceConnector extends SourceConnector {
                 || (expected == 2 && !(table && partition.get(Split.RANGE_KEY) instanceof String))) {
             throw new IllegalArgumentException("the partition must hold exactly one of 'table' or 'query' as a "
                     + "string, and for a table's key range 'range' as a string");
+        }
+        if (expected == 2) {
+            Split.KeyRange.parse((String) partition.get(Split.RANGE_KEY));
         }
     }
 }

@@ -59,6 +59,12 @@ final class PostgresSourceValidation {
             issues.add(new Issue(PostgresSourceConfig.QUERY_CONFIG, "cannot be combined with table.include.list or "
                     + "table.exclude.list; use one connector per query"));
         }
+        for (String key : List.of(PostgresSourceConfig.TABLE_FILTER_CONFIG, PostgresSourceConfig.QUERY_CONFIG)) {
+            if (value(props, key).contains(";")) {
+                issues.add(new Issue(key, "must be a single SQL expression or query without ';' (it is embedded "
+                        + "in the connector's own SELECT); remove the ';'"));
+            }
+        }
         return issues;
     }
 
@@ -96,6 +102,10 @@ final class PostgresSourceValidation {
 
     private static void checkDatabase(PostgresSourceConfig config, Config result) {
         try (Connection connection = Catalog.open(config, "validate")) {
+            if (Catalog.inRecovery(connection)) {
+                ValidationResults.addError(result, JdbcConnectionConfig.URL_CONFIG, Catalog.standbyMessage(config));
+                return;
+            }
             List<Split> splits = Catalog.discover(connection, config);
             if (splits.isEmpty()) {
                 ValidationResults.addError(result, PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG, "no table of "

@@ -10,11 +10,12 @@ import java.util.List;
  *
  * <p>Each observation is taken in one statement, hence one snapshot S: the largest (cursor, key) position M visible
  * in S and the largest transaction id that S saw in progress. M becomes safe once every transaction that was in
- * progress at S, or at the next observation S' (at least one poll later), has ended; that is known when a later
+ * progress at S, or at the next observation S' (at least the settle time later), has ended; that is known when a later
  * snapshot's xmin (the oldest transaction still running) is above all of them. Rows of those transactions are
  * visible by then, so reading up to M misses none of them. S' is included for a transaction that took its cursor
- * value (a {@code nextval}, a clock reading) just before S but was assigned its transaction id, at its first write,
- * just after S: by S' it is either committed (and visible) or in progress with an id. Rows of every other
+ * value (a {@code nextval}, a clock reading) before S but was assigned its transaction id, at its first write,
+ * after S: if that write came within the settle time, by S' it is either committed (and visible) or in progress with
+ * an id. Rows of every other
  * transaction are assumed to sort after M: see the README's "Delivery guarantees".
  *
  * <p>Positions are PostgreSQL text values that this class does not compare: a safe position is only ever used as
@@ -47,10 +48,20 @@ final class SnapshotWatermark {
     }
 
     private final Deque<Pending> pending = new ArrayDeque<>();
+    private final long settleMs;
     private Position safe;
 
     /**
-     * Records an observation.
+     * @param settleMs the least time between an observation and the later one that confirms it: a transaction that
+     *                 took its cursor value up to this long before its first write is still waited for
+     */
+    SnapshotWatermark(long settleMs) {
+        this.settleMs = settleMs;
+    }
+
+    /**
+     * Records an observation. An observation taken sooner than the settle time after the last unconfirmed one only
+     * adds its transactions in progress to that one, so a confirmation always comes at least the settle time later.
      *
      * @param xmin          the snapshot's xmin: every transaction below it has ended
      * @param maxInProgress the largest transaction id in progress in the snapshot, or null when there was none
@@ -60,15 +71,17 @@ final class SnapshotWatermark {
     void observe(long xmin, Long maxInProgress, Position newest, long nowMs) {
         long inProgress = maxInProgress == null ? NONE : maxInProgress;
         Pending last = pending.peekLast();
+        boolean settling = false;
         if (last != null && !last.confirmed()) {
+            settling = nowMs - last.observedMs() < settleMs;
             pending.removeLast();
             pending.addLast(new Pending(Math.max(last.maxInProgress(), inProgress), last.position(),
-                    last.observedMs(), true));
+                    last.observedMs(), !settling));
         }
         while (!pending.isEmpty() && pending.peekFirst().confirmed() && pending.peekFirst().maxInProgress() < xmin) {
             safe = pending.removeFirst().position();
         }
-        if (newest != null) {
+        if (newest != null && !settling) {
             pending.addLast(new Pending(inProgress, newest, nowMs, false));
             if (pending.size() > MAX_PENDING) {
                 pending.removeFirst();

@@ -1,6 +1,7 @@
 package io.sluice.connect.postgres;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Arrays;
@@ -37,6 +38,24 @@ public record Split(String schema, String table, String query, String name, KeyR
      * @param through the inclusive upper bound; null for the table's end
      */
     public record KeyRange(List<String> after, List<String> through) {
+
+        /**
+         * @param text a range as a partition stores it
+         * @return the range
+         * @throws IllegalArgumentException when {@code text} is not a range
+         */
+        static KeyRange parse(String text) {
+            try {
+                List<List<String>> bounds = JSON.readValue(text, new TypeReference<List<List<String>>>() { });
+                if (bounds == null || bounds.size() != 2) {
+                    throw new IllegalArgumentException("'range' must be a JSON array of two bounds, was " + text);
+                }
+                return new KeyRange(bounds.get(0), bounds.get(1));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("'range' must be a JSON array of two bounds, each null or an "
+                        + "array of key values as strings, e.g. [[\"1000\"],[\"2000\"]]; was " + text, e);
+            }
+        }
 
         /** @return the range as the partition stores it, e.g. {@code [["1000"],["2000"]]} */
         String text() {

@@ -77,6 +77,24 @@ sealed interface SplitOffset permits SplitOffset.Incremental, SplitOffset.FullRe
         }
     }
 
+    /**
+     * A position with a NULL could not be stored: read back, the NULL would end the list early and cut the position
+     * short, so it is refused here.
+     */
+    private static List<String> position(String field, List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new IllegalArgumentException("Offset field '" + field + "' cannot hold a NULL (column " + i
+                        + " of the position): the cursor and key columns must not be NULL; name NOT NULL columns in "
+                        + PostgresSourceConfig.PRIMARY_KEY_CONFIG);
+            }
+        }
+        return List.copyOf(values);
+    }
+
     private static Map<String, Object> base(String mode) {
         Map<String, Object> map = new HashMap<>();
         map.put(OffsetMaps.VERSION_KEY, VERSION);
@@ -90,8 +108,8 @@ sealed interface SplitOffset permits SplitOffset.Incremental, SplitOffset.FullRe
      */
     record Incremental(List<String> cursor, List<String> key) implements SplitOffset {
         public Incremental {
-            cursor = List.copyOf(cursor);
-            key = key == null ? null : List.copyOf(key);
+            cursor = position(CURSOR_KEY, cursor);
+            key = position(KEY_KEY, key);
         }
 
         @Override
@@ -112,7 +130,7 @@ sealed interface SplitOffset permits SplitOffset.Incremental, SplitOffset.FullRe
      */
     record FullRefresh(long runStartedMs, List<String> key, boolean done) implements SplitOffset {
         public FullRefresh {
-            key = key == null ? null : List.copyOf(key);
+            key = position(KEY_KEY, key);
         }
 
         @Override

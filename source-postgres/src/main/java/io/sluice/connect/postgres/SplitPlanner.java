@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The splits of a connector: the discovered tables and, for a full refresh with {@code full.refresh.split.rows}, a
@@ -19,7 +22,8 @@ import java.util.List;
  * tables changes) is cut at every {@code full.refresh.split.rows}-th key into ranges {@code (after, through]}, at
  * most {@value #MAX_RANGES}; the first range has no lower bound and the last no upper bound, so rows inserted later
  * are read too. A range is a partition of its own: when the boundaries move (the connector restarts on a grown
- * table), the new ranges start new runs rather than resuming positions of ranges that no longer exist.
+ * table), the new ranges start new runs rather than resuming positions of ranges that no longer exist. While the
+ * connector runs, a table keeps its ranges when other tables come and go.
  */
 final class SplitPlanner {
 
@@ -33,13 +37,29 @@ final class SplitPlanner {
 
     /** @return the splits of every matching table (or the query), sorted by name, ranges in key order */
     static List<Split> plan(Connection connection, PostgresSourceConfig config) throws SQLException {
+        return plan(connection, config, List.of());
+    }
+
+    /**
+     * Plans only the tables that {@code existing} does not hold: a table already being read keeps its ranges, so a
+     * change of the table set does not move their boundaries (new boundaries are new partitions without offsets,
+     * which would read those tables again).
+     *
+     * @param existing the current splits
+     * @return the splits of every matching table (or the query), sorted by name, ranges in key order
+     */
+    static List<Split> plan(Connection connection, PostgresSourceConfig config, List<Split> existing)
+            throws SQLException {
         List<Split> tables = Catalog.discover(connection, config);
         if (config.syncMode() != SyncMode.FULL_REFRESH || config.fullRefreshSplitRows() <= 0) {
             return tables;
         }
+        Map<String, List<Split>> kept = existing.stream()
+                .collect(Collectors.groupingBy(Split::name, LinkedHashMap::new, Collectors.toList()));
         List<Split> result = new ArrayList<>();
         for (Split table : tables) {
-            result.addAll(ranges(connection, config, table));
+            List<Split> current = kept.get(table.name());
+            result.addAll(current != null ? current : ranges(connection, config, table));
         }
         return result;
     }
@@ -50,33 +70,25 @@ final class SplitPlanner {
         if (table.isQuery() || key.isEmpty()) {
             return List.of(table);
         }
-        long rows = count(connection, table);
         long size = config.fullRefreshSplitRows();
-        if (rows <= size) {
-            return List.of(table);
-        }
-        int count = (int) Math.min(MAX_RANGES, (rows + size - 1) / size);
-        long step = rows / count;
-        List<List<String>> bounds = new ArrayList<>();
-        // aliased: ORDER BY "id" would otherwise sort by the text output column of that name
-        String sql = "SELECT " + String.join(", ", key.stream().map(c -> Sql.quote(c) + "::text AS "
-                        + Sql.quote("__sluice_" + c)).toList())
-                + " FROM " + table.relation() + " ORDER BY " + Sql.columns(key) + " OFFSET ? LIMIT 1";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 1; i < count; i++) {
-                statement.setLong(1, i * step - 1);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next()) {
-                        List<String> bound = new ArrayList<>(key.size());
-                        for (int c = 1; c <= key.size(); c++) {
-                            bound.add(rs.getString(c));
-                        }
-                        bounds.add(bound);
-                    }
-                }
+        long rows;
+        List<List<String>> bounds;
+        // the count and the boundaries come from one snapshot, so the boundaries match the rows counted
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            rows = count(connection, table);
+            if (rows <= size) {
+                return List.of(table);
             }
+            int count = (int) Math.min(MAX_RANGES, (rows + size - 1) / size);
+            bounds = bounds(connection, table, key, rows / count, count - 1);
         } finally {
-            Catalog.endTransaction(connection);
+            connection.rollback();
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
         }
         List<Split> result = new ArrayList<>(bounds.size() + 1);
         List<String> after = null;
@@ -90,13 +102,36 @@ final class SplitPlanner {
         return result;
     }
 
+    /** @return the keys of every {@code step}-th row in key order, at most {@code max}, in one scan */
+    private static List<List<String>> bounds(Connection connection, Split table, List<String> key, long step,
+                                             int max) throws SQLException {
+        String sql = "SELECT " + Sql.asText(key, "__sluice_b") + " FROM (SELECT " + Sql.columns(key)
+                + ", row_number() OVER (ORDER BY " + Sql.columns(key) + ") AS __sluice_rn FROM " + table.relation()
+                + ") AS numbered WHERE __sluice_rn % ? = 0 ORDER BY __sluice_rn LIMIT ?";
+        List<List<String>> bounds = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, step);
+            statement.setInt(2, max);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    List<String> bound = new ArrayList<>(key.size());
+                    for (int c = 1; c <= key.size(); c++) {
+                        bound.add(rs.getString(c));
+                    }
+                    if (!bounds.contains(bound)) {
+                        bounds.add(bound);
+                    }
+                }
+            }
+        }
+        return bounds;
+    }
+
     private static long count(Connection connection, Split table) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.relation())) {
             rs.next();
             return rs.getLong(1);
-        } finally {
-            Catalog.endTransaction(connection);
         }
     }
 }

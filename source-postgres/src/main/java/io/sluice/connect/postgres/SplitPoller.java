@@ -48,6 +48,7 @@ final class SplitPoller {
     private Map<Map<String, Object>, Map<String, Object>> storedOffsets;
     private volatile boolean stopping;
     private Connection connection;
+    private boolean metricsClosed;
     private int next;
 
     SplitPoller(PostgresSourceConfig config, List<Split> splits, OffsetStorageReader offsetReader,
@@ -85,6 +86,9 @@ final class SplitPoller {
         }
         try {
             Connection c = connection();
+            if (c == null) {
+                return List.of();
+            }
             SplitReader reader = readers.get(split);
             if (reader == null) {
                 reader = createReader(c, split);
@@ -92,7 +96,13 @@ final class SplitPoller {
             }
             return reader.poll(c);
         } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState()) && !split.isQuery()) {
+            if (stopping) {
+                // the connection was closed by stop(): nothing to retry
+                closeConnection();
+                return List.of();
+            }
+            // 42P01 also comes from a filter naming another table: only a table gone from the catalog is dropped
+            if (UNDEFINED_TABLE.equals(e.getSQLState()) && !split.isQuery() && !existsAfter(e, split)) {
                 log.warn("PostgresSourceConnector {}: {} no longer exists; it is left alone until the connector "
                         + "reassigns the tables: {}", config.connectorName(), split, e.getMessage());
                 dropped.add(split);
@@ -100,6 +110,18 @@ final class SplitPoller {
             }
             closeConnection();
             throw e;
+        }
+    }
+
+    private boolean existsAfter(SQLException failure, Split split) {
+        if (connection == null) {
+            return true;
+        }
+        try {
+            return Catalog.exists(connection, split);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return true;
         }
     }
 
@@ -114,6 +136,13 @@ final class SplitPoller {
             return new IncrementalReader(shape, start, config, records, pageQuery, clock);
         }
         SplitOffset.FullRefresh start = offset instanceof SplitOffset.FullRefresh full ? full : null;
+        if (shape.physical() && start != null && !start.done()) {
+            // a row's ctid changes when it is updated or the table is vacuumed or rewritten, so a run paged by
+            // ctid is not resumed at a position from before the restart: it starts again
+            log.info("PostgresSourceConnector {}: {} has no key; its interrupted run by ctid starts again",
+                    config.connectorName(), split);
+            start = null;
+        }
         log.info("PostgresSourceConnector {}: {} full refresh by {}, from {}", config.connectorName(), split,
                 shape.key(), start == null ? "the start" : start.toMap());
         return new FullRefreshReader(shape, start, config, records, pageQuery, clock);
@@ -144,17 +173,23 @@ final class SplitPoller {
         }
     }
 
-    private Connection connection() throws SQLException {
-        if (connection == null) {
+    /**
+     * The polling thread opens the connection and {@link #close()} may close it from the thread that stops the task,
+     * so both hold the poller's lock; a connection opened while the task was being stopped is closed at once.
+     *
+     * @return the open connection, or null when the task is stopping
+     */
+    private synchronized Connection connection() throws SQLException {
+        if (connection == null && !stopping) {
             Connection c = Catalog.open(config, "");
             c.setAutoCommit(false);
             c.setReadOnly(true);
             connection = c;
         }
-        return connection;
+        return stopping ? null : connection;
     }
 
-    private void closeConnection() {
+    private synchronized void closeConnection() {
         if (connection != null) {
             try {
                 connection.close();
@@ -178,14 +213,21 @@ final class SplitPoller {
         return readers.values().stream().mapToLong(SplitReader::waitingMs).max().orElse(0);
     }
 
-    /** Wakes a waiting poll; the task calls {@link #close()} afterwards on the polling thread's behalf. */
+    /** Wakes a waiting poll and keeps it from opening a connection; the task then calls {@link #close()}. */
     void wakeup() {
         stopping = true;
         stopped.countDown();
     }
 
+    /** Closes the connection (a query still running on it fails, and is not retried) and the metrics; idempotent. */
     void close() {
+        wakeup();
         closeConnection();
-        metrics.close();
+        synchronized (this) {
+            if (!metricsClosed) {
+                metricsClosed = true;
+                metrics.close();
+            }
+        }
     }
 }

@@ -51,6 +51,9 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
         check(config, split, existing, PostgresSourceConfig.CURSOR_COLUMNS_CONFIG, cursor);
         check(config, split, existing, PostgresSourceConfig.PRIMARY_KEY_CONFIG, physical ? List.of() : key);
         check(config, split, existing, PostgresSourceConfig.TABLE_COLUMNS_CONFIG, config.columns());
+        if (!config.primaryKey().isEmpty()) {
+            checkNotNull(config, split, Catalog.nullableColumns(connection, split), key);
+        }
         List<String> values = List.of();
         if (!config.columns().isEmpty()) {
             Set<String> all = new LinkedHashSet<>(config.columns());
@@ -73,6 +76,22 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
             throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": " + split
                     + " has no column " + String.join(", ", missing) + " named in " + configKey + "; its columns are "
                     + existing + ". Fix " + configKey + " (names are case-sensitive).");
+        }
+    }
+
+    /**
+     * A configured key column that may hold NULL would lose rows: a NULL never compares greater than a position, and
+     * a position cannot hold it.
+     */
+    private static void checkNotNull(PostgresSourceConfig config, Split split, List<String> nullable,
+                                     List<String> key) {
+        List<String> bad = key.stream().filter(nullable::contains).toList();
+        if (!bad.isEmpty()) {
+            throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": " + split
+                    + " column " + String.join(", ", bad) + " named in " + PostgresSourceConfig.PRIMARY_KEY_CONFIG
+                    + " may be NULL, and rows with a NULL key could not be read in key order. Name NOT NULL "
+                    + "columns that identify a row, or ALTER TABLE " + split.relation() + " ALTER COLUMN ... SET "
+                    + "NOT NULL.");
         }
     }
 
@@ -105,13 +124,10 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
     /** @return the select list: value columns, then the cursor and key columns as text */
     String selectList() {
         StringBuilder sql = new StringBuilder(values.isEmpty() ? "*" : Sql.columns(values));
-        for (int i = 0; i < cursor.size(); i++) {
-            sql.append(", ").append(Sql.quote(cursor.get(i))).append("::text AS ").append(Sql.quote("__sluice_c" + i));
+        if (!cursor.isEmpty()) {
+            sql.append(", ").append(Sql.asText(cursor, "__sluice_c"));
         }
-        for (int i = 0; i < key.size(); i++) {
-            sql.append(", ").append(Sql.quote(key.get(i))).append("::text AS ").append(Sql.quote("__sluice_k" + i));
-        }
-        return sql.toString();
+        return sql.append(", ").append(Sql.asText(key, "__sluice_k")).toString();
     }
 
     /**
@@ -130,13 +146,20 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
         return sql.toString();
     }
 
-    /** The filter, and: no cursor column is null (a row without a cursor value has no place in the order). */
+    /**
+     * The filter, and: no cursor or key column is null (a row without a value has no place in the order, and a
+     * position cannot hold a null). A primary key is never null, so the planner drops its condition; a configured
+     * key of a custom query is not checked against the catalog, so this keeps its nulls out of the positions.
+     */
     private String where() {
         List<String> parts = new ArrayList<>();
         if (!filter.isEmpty()) {
             parts.add("(" + filter + ")");
         }
         cursor.forEach(c -> parts.add(Sql.quote(c) + " IS NOT NULL"));
+        if (!physical) {
+            key.forEach(c -> parts.add(Sql.quote(c) + " IS NOT NULL"));
+        }
         return parts.isEmpty() ? "TRUE" : String.join(" AND ", parts);
     }
 
@@ -145,13 +168,8 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
      * largest in-progress transaction id, all from one statement and therefore one snapshot.
      */
     String newestPosition() {
-        StringBuilder inner = new StringBuilder("SELECT ");
         List<String> order = order();
-        for (int i = 0; i < order.size(); i++) {
-            // aliased: ORDER BY "c" would otherwise sort by the text output column of that name
-            inner.append(i == 0 ? "" : ", ").append(Sql.quote(order.get(i))).append("::text AS ")
-                    .append(Sql.quote("__sluice_p" + i));
-        }
+        StringBuilder inner = new StringBuilder("SELECT ").append(Sql.asText(order, "__sluice_p"));
         inner.append(" FROM ").append(split.relation()).append(" WHERE ").append(where()).append(" ORDER BY ")
                 .append(String.join(", ", order.stream().map(c -> Sql.quote(c) + " DESC").toList()))
                 .append(" LIMIT 1");

@@ -23,4 +23,18 @@ final class Sql {
     static String row(List<String> names) {
         return "(" + columns(names) + ")";
     }
+
+    /**
+     * @param names  the columns
+     * @param prefix the alias prefix; column i is aliased {@code "<prefix><i>"}
+     * @return the columns in text form, aliased, e.g. {@code "id"::text AS "__sluice_k0"}: without the alias an
+     *         {@code ORDER BY "id"} would sort by the text output column of that name
+     */
+    static String asText(List<String> names, String prefix) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quote(names.get(i))).append("::text AS ").append(quote(prefix + i));
+        }
+        return sql.toString();
+    }
 }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,14 @@ import java.util.concurrent.TimeUnit;
 final class TableMonitor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TableMonitor.class);
+
+    /**
+     * Bounds each statement of a look (the catalog, and the count and boundaries of a new table's key ranges), so
+     * a hung server cannot keep the monitor, and the connector's stop, waiting forever.
+     */
+    static final int STATEMENT_TIMEOUT_SECONDS = 300;
+    /** How long {@link #close()} waits for a look in progress to end after interrupting it. */
+    static final long CLOSE_WAIT_MS = 5_000;
 
     private final PostgresSourceConfig config;
     private final Runnable reconfigure;
@@ -51,12 +60,15 @@ final class TableMonitor implements AutoCloseable {
 
     private void check() {
         try (Connection connection = Catalog.open(config, "monitor")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET statement_timeout = '" + STATEMENT_TIMEOUT_SECONDS + "s'");
+            }
             List<Split> found = Catalog.discover(connection, config);
-            // compared by table, not by key range: ranges are planned again only when the tables change
+            // compared by table, not by key range; only tables new to the set get ranges planned
             if (!names(found).equals(names(splits))) {
                 log.info("PostgresSourceConnector {}: the matching tables changed from {} to {}; reconfiguring the "
                         + "tasks", config.connectorName(), names(splits), names(found));
-                splits = List.copyOf(SplitPlanner.plan(connection, config));
+                splits = List.copyOf(SplitPlanner.plan(connection, config, splits));
                 reconfigure.run();
             }
         } catch (SQLException | RuntimeException e) {
@@ -72,5 +84,13 @@ final class TableMonitor implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                log.warn("PostgresSourceConnector {}: the table monitor did not stop within {} ms; its statement "
+                        + "ends within {} s", config.connectorName(), CLOSE_WAIT_MS, STATEMENT_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

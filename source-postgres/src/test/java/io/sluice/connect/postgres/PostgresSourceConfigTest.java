@@ -87,6 +87,19 @@ class PostgresSourceConfigTest {
     }
 
     @Test
+    void aSemicolonInTheFilterOrQueryIsRejectedSoNoSecondStatementCanRun() {
+        Map<String, String> filter = base();
+        filter.put("table.filter", "true); DELETE FROM t; SELECT (1");
+        assertThat(PostgresSourceValidation.crossField(filter)).extracting(PostgresSourceValidation.Issue::key)
+                .containsExactly("table.filter");
+        Map<String, String> query = base();
+        query.put("query", "SELECT 1 AS id; DELETE FROM t");
+        query.put("primary.key", "id");
+        assertThat(PostgresSourceValidation.crossField(query)).extracting(PostgresSourceValidation.Issue::key)
+                .containsExactly("query");
+    }
+
+    @Test
     void cdcIsNotAModeYet() {
         Map<String, String> props = base();
         props.put("sync.mode", "cdc");

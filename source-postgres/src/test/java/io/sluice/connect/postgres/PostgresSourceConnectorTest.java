@@ -20,22 +20,38 @@ class PostgresSourceConnectorTest {
         return offsets;
     }
 
+    private static final Map<String, String> INCREMENTAL = Map.of("connection.url", "jdbc:postgresql://db/shop",
+            "sync.mode", "incremental", "cursor.columns", "updated_at");
+    private static final Map<String, String> FULL_REFRESH = Map.of("connection.url", "jdbc:postgresql://db/shop");
+
     @Test
     void resetsAndMovesOfATablesCursorAreAccepted() {
-        assertThat(connector.alterOffsets(Map.of(), one(Map.of("table", "public.orders"), null))).isTrue();
-        assertThat(connector.alterOffsets(Map.of(), one(Map.of("table", "public.orders"),
+        assertThat(connector.alterOffsets(INCREMENTAL, one(Map.of("table", "public.orders"), null))).isTrue();
+        assertThat(connector.alterOffsets(INCREMENTAL, one(Map.of("table", "public.orders"),
                 Map.of("v", 1, "mode", "incremental", "cursor", "2024-06-01 00:00:00+00")))).isTrue();
-        assertThat(connector.alterOffsets(Map.of(), one(Map.of("table", "public.big", "range", "[null,[\"5\"]]"),
+        assertThat(connector.alterOffsets(FULL_REFRESH, one(Map.of("table", "public.big", "range", "[null,[\"5\"]]"),
                 Map.of("v", 1, "mode", "full_refresh", "run", 0, "done", true)))).isTrue();
     }
 
     @Test
     void malformedPartitionsAndOffsetsAreRefusedWithTheShapeToUse() {
-        assertThatThrownBy(() -> connector.alterOffsets(Map.of(), one(Map.of("path", "/x"), null)))
+        assertThatThrownBy(() -> connector.alterOffsets(INCREMENTAL, one(Map.of("path", "/x"), null)))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("{\"table\": \"schema.table\"}");
-        assertThatThrownBy(() -> connector.alterOffsets(Map.of(), one(Map.of("table", "public.orders"),
+        assertThatThrownBy(() -> connector.alterOffsets(INCREMENTAL, one(Map.of("table", "public.orders"),
                 Map.of("v", 1, "mode", "incremental"))))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("'cursor'");
+                .isInstanceOf(ConnectException.class).hasMessageContaining("'cursor'")
+                .hasMessageContaining("\"cursor\": \"<value>\", \"key\": \"<value>\"");
+    }
+
+    @Test
+    void anOffsetOfTheOtherModeOrAnUnreadableRangeIsRefused() {
+        assertThatThrownBy(() -> connector.alterOffsets(FULL_REFRESH, one(Map.of("table", "public.orders"),
+                Map.of("v", 1, "mode", "incremental", "cursor", "5"))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("mode 'incremental' is not the connector's sync.mode 'full_refresh'");
+        assertThatThrownBy(() -> connector.alterOffsets(FULL_REFRESH, one(Map.of("table", "public.big", "range",
+                "1000-2000"), Map.of("v", 1, "mode", "full_refresh", "run", 0, "done", true))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("'range' must be a JSON array");
     }
 
     @Test

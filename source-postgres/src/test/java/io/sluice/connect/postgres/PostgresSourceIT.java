@@ -173,6 +173,22 @@ class PostgresSourceIT {
     }
 
     @Test
+    void aTableMissingFromTheFilterFailsTheTaskInsteadOfPassingForADroppedTable() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE flt_rows (id int PRIMARY KEY)", "INSERT INTO flt_rows VALUES (1), (2)",
+                "CREATE TABLE flt_allowed (id int PRIMARY KEY)", "INSERT INTO flt_allowed VALUES (1)");
+        Map<String, String> config = PgConnector.incremental(PgConnector.config(db.schema(), "flt."), "id");
+        config.put("table.include.list", ".*\\.flt_rows");
+        config.put("table.filter", "id IN (SELECT id FROM " + db.schema() + ".flt_allowed)");
+        cluster.createConnector("flt", config);
+        assertThat(cluster.consumeExactly("flt." + db.schema() + ".flt_rows", 1, timeout())).hasSize(1);
+
+        db.execute("DROP TABLE flt_allowed");
+        var status = cluster.awaitTaskFailed("flt", timeout());
+        assertThat(status.tasks().get(0).trace()).contains("flt_allowed").contains("does not exist");
+    }
+
+    @Test
     void rowOfATransactionCommittedLateArrivesExactlyOnce() throws Exception {
         ConnectClusterFixture cluster = CONNECT.cluster();
         db.execute("CREATE TABLE lt_events (id bigserial PRIMARY KEY, note text)",
@@ -196,6 +212,13 @@ class PostgresSourceIT {
             assertThat(cluster.consumeAll(topic, timeout()))
                     .as("rows 102..151 are committed, but 101 could still commit below them: nothing may pass it")
                     .hasSize(100);
+            // records are produced asynchronously: also let the task poll on for two offset flushes (1 s apart)
+            // and check that the committed position has not passed 100 either
+            awaitQueryAfter(new Timestamp(committed.getTime() + 2_000));
+            assertThat(new java.util.HashMap<String, Object>(cluster.offsets("lt").get(Map.of("table", db.schema()
+                    + ".lt_events"))))
+                    .as("the committed offset while 101 is open").containsEntry("cursor", "100")
+                    .containsEntry("key", "100");
             held.commit();
         }
         List<Long> ids = cluster.consumeExactly(topic, 151, timeout()).stream().map(Records::id).toList();
@@ -280,7 +303,7 @@ class PostgresSourceIT {
         db.execute("CREATE TABLE split_big (id bigint PRIMARY KEY, v text)",
                 "INSERT INTO split_big SELECT g, 'v' || g FROM generate_series(1, 3000) g");
         Map<String, String> config = PgConnector.config(db.schema(), "split.");
-        config.put("table.include.list", ".*\\.split_big");
+        config.put("table.include.list", ".*\\.split_.*");
         config.put("full.refresh.interval.ms", "0");
         config.put("full.refresh.split.rows", "1000");
         config.put("batch.size", "400");
@@ -295,6 +318,18 @@ class PostgresSourceIT {
                 () -> "three key ranges done: " + cluster.offsets("split"));
         assertThat(cluster.offsets("split").keySet().stream().map(p -> String.valueOf(p.get("range"))).toList())
                 .containsExactlyInAnyOrder("[null,[\"1000\"]]", "[[\"1000\"],[\"2000\"]]", "[[\"2000\"],null]");
+
+        // the table grows and another table appears: the new one is planned, split_big keeps its ranges
+        db.execute("INSERT INTO split_big SELECT g, 'v' || g FROM generate_series(3001, 3500) g",
+                "CREATE TABLE split_small (id bigint PRIMARY KEY)", "INSERT INTO split_small VALUES (1), (2)");
+        cluster.consumeExactly("split." + db.schema() + ".split_small", 2, timeout());
+        awaitOffset(cluster, "split", Map.of("table", db.schema() + ".split_small"), "done");
+        assertThat(cluster.offsets("split").keySet().stream().map(p -> p.get("table") + " " + p.get("range")).toList())
+                .as("no new partitions of split_big, which would read it again")
+                .containsExactlyInAnyOrder(db.schema() + ".split_big [null,[\"1000\"]]",
+                        db.schema() + ".split_big [[\"1000\"],[\"2000\"]]", db.schema() + ".split_big [[\"2000\"],null]",
+                        db.schema() + ".split_small null");
+        assertThat(cluster.consumeAll("split." + db.schema() + ".split_big", timeout())).hasSize(3000);
     }
 
     @Test
@@ -347,6 +382,32 @@ class PostgresSourceIT {
         List<Long> reset = cluster.consumeExactly(topic, 240, timeout()).stream().map(Records::id).toList();
         assertThat(reset.subList(140, 240)).as("every row after a reset")
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
+    }
+
+    @Test
+    void anInterruptedRunByCtidStartsAgainInsteadOfResumingAtAStalePhysicalAddress() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE no_key_rows (id int, v text)",
+                "INSERT INTO no_key_rows SELECT g, 'v' FROM generate_series(1, 10) g");
+        Map<String, String> config = PgConnector.config(db.schema(), "nokey.");
+        config.put("table.include.list", ".*\\.no_key_rows");
+        config.put("full.refresh.interval.ms", "0");
+        cluster.createConnector("nokey", config);
+        String topic = "nokey." + db.schema() + ".no_key_rows";
+        cluster.consumeExactly(topic, 10, timeout());
+        Map<String, Object> partition = Map.of("table", db.schema() + ".no_key_rows");
+        awaitOffset(cluster, "nokey", partition, "done");
+
+        // as if the task had stopped halfway through a run: its stored ctid no longer says where the run was
+        stop(cluster, "nokey");
+        Map<String, Object> entry = new java.util.HashMap<>();
+        entry.put("partition", partition);
+        entry.put("offset", Map.of("v", 1, "mode", "full_refresh", "run", 1, "key", "(0,5)", "done", false));
+        cluster.rest().send("PATCH", "connectors/nokey/offsets", Map.of("offsets", List.of(entry))).ok();
+        resume(cluster, "nokey");
+        List<Long> ids = cluster.consumeExactly(topic, 20, timeout()).stream().map(Records::id).toList();
+        assertThat(ids.subList(10, 20)).as("the whole table again, not the rows after (0,5)")
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 10).boxed().toList());
     }
 
     private static void stop(ConnectClusterFixture cluster, String name) {

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -143,6 +146,37 @@ class PostgresSourceTypesIT {
         config.put("table.include.list", ".*\\.all_types");
         config.put("cursor.columns", "ts");
         assertThat(validate(cluster, config).get("error_count").asInt()).isZero();
+    }
+
+    @Test
+    void validateRefusesSecondStatementsAndNullableKeys() throws Exception {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE ro_victim (id int PRIMARY KEY)", "INSERT INTO ro_victim VALUES (1), (2)");
+        Map<String, String> config = PgConnector.config(db.schema(), "ro.");
+        config.put("table.include.list", ".*\\.ro_victim");
+        config.put("table.filter", "true); DELETE FROM " + db.schema() + ".ro_victim; SELECT (1");
+        assertThat(errors(validate(cluster, config), "table.filter")).anyMatch(e -> e.contains("without ';'"));
+
+        config.put("query", "SELECT id FROM " + db.schema() + ".ro_victim; DELETE FROM " + db.schema()
+                + ".ro_victim");
+        config.put("query.name", "victim");
+        config.put("primary.key", "id");
+        config.remove("table.filter");
+        config.remove("table.include.list");
+        assertThat(errors(validate(cluster, config), "query")).anyMatch(e -> e.contains("without ';'"));
+
+        // a configured key must be NOT NULL: a NULL key has no place in the order and cannot be stored
+        db.execute("CREATE TABLE nullable_key (code text, v int)");
+        Map<String, String> nullable = PgConnector.config(db.schema(), "ro.");
+        nullable.put("table.include.list", ".*\\.nullable_key");
+        nullable.put("primary.key", "code");
+        assertThat(errors(validate(cluster, nullable), "primary.key"))
+                .anyMatch(e -> e.contains("column code named in primary.key may be NULL"));
+        try (Connection c = db.connect(); Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + db.schema() + ".ro_victim")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+        }
     }
 
     private static JsonNode validate(ConnectClusterFixture cluster, Map<String, String> config) {

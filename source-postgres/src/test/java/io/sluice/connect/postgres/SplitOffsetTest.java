@@ -38,6 +38,15 @@ class SplitOffsetTest {
     }
 
     @Test
+    void aNullInAPositionIsRefusedRatherThanStoredAsAShorterPosition() {
+        assertThatThrownBy(() -> new SplitOffset.Incremental(List.of("5"), java.util.Arrays.asList("a", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'key' cannot hold a NULL")
+                .hasMessageContaining("primary.key");
+        assertThatThrownBy(() -> new SplitOffset.FullRefresh(1L, java.util.Arrays.asList((String) null), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'key'");
+    }
+
+    @Test
     void malformedOffsetsNameTheField() {
         assertThatThrownBy(() -> SplitOffset.fromMap(Map.of("v", 1, "mode", "incremental")))
                 .hasMessageContaining("'cursor'");

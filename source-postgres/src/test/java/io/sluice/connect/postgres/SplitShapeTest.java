@@ -16,7 +16,7 @@ class SplitShapeTest {
         String sql = INCREMENTAL.page(List.of("(\"updated_at\", \"id\") > " + INCREMENTAL.orderParams()), true);
         assertThat(sql).isEqualTo("SELECT *, \"updated_at\"::text AS \"__sluice_c0\", \"id\"::text AS "
                 + "\"__sluice_k0\" FROM \"public\".\"orders\" WHERE (tenant = 7) AND \"updated_at\" IS NOT NULL AND "
-                + "(\"updated_at\", \"id\") > (CAST(? AS timestamptz), CAST(? AS int8)) "
+                + "\"id\" IS NOT NULL AND (\"updated_at\", \"id\") > (CAST(? AS timestamptz), CAST(? AS int8)) "
                 + "ORDER BY \"updated_at\", \"id\" LIMIT ?");
     }
 
