@@ -1,0 +1,97 @@
+package io.sluice.connect.jdbc;
+
+import io.sluice.connect.common.Version;
+import io.sluice.connect.common.config.ConfigEnums;
+import io.sluice.connect.common.errors.Retrier;
+import io.sluice.connect.common.errors.Sleeper;
+import io.sluice.connect.common.metrics.SluiceMetrics;
+import io.sluice.connect.jdbc.dialect.DatabaseDialect;
+import io.sluice.connect.jdbc.dialect.DatabaseDialects;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes records into tables: buffers them per table ({@link JdbcWriter}) and writes every buffer before the worker
+ * commits offsets, so that a committed offset always stands for a written (or reported) record.
+ */
+public class JdbcSinkTask extends SinkTask {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcSinkTask.class);
+
+    private JdbcSinkConfig config;
+    private JdbcSinkMetrics metrics;
+    private JdbcWriter writer;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new JdbcSinkConfig(props);
+        DatabaseDialect dialect = DatabaseDialects.forUrl(config.connection().url());
+        metrics = new JdbcSinkMetrics(SluiceMetrics.of(() -> context.pluginMetrics()));
+        Retrier retrier = new Retrier(config.retryPolicy(), Clock.systemUTC(), Sleeper.system(), new Random(),
+                failure -> JdbcWriter.classify(dialect, failure));
+        BadRecords badRecords = new BadRecords(config.connectorName(), config.tolerateAll(), errantRecordReporter(),
+                metrics);
+        String applicationName = applicationName(config.connectorName());
+        writer = new JdbcWriter(config, dialect, () -> dialect.open(config.connection(), applicationName), retrier,
+                badRecords, metrics, offsets -> context.offset(offsets));
+        log.info("JdbcSinkTask of {} started: {} ({}), insert.mode={}, pk.mode={}, delete.mode={}",
+                config.connectorName(), config.connection().redactedUrl(), dialect.name(),
+                ConfigEnums.name(config.insertMode()), ConfigEnums.name(config.pkMode()),
+                ConfigEnums.name(config.deleteMode()));
+    }
+
+    /** How the sink's sessions name themselves to the server (PostgreSQL's {@code application_name}). */
+    static String applicationName(String connectorName) {
+        return "sluice-jdbc-sink " + connectorName;
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            log.warn("This worker has no errant-record reporter (Kafka 2.6+); bad records fail the task");
+            return null;
+        }
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        writer.put(records);
+    }
+
+    /**
+     * Writes every buffered row, then lets Connect commit the offsets it was given (all written now), except where
+     * the task rewound the consumer after a failure and the rewound records have not come back yet.
+     */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        writer.flushAll();
+        return writer.committable(currentOffsets);
+    }
+
+    @Override
+    public void stop() {
+        if (writer != null) {
+            writer.close();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        log.info("JdbcSinkTask of {} stopped", config == null ? "?" : config.connectorName());
+    }
+}
