@@ -135,9 +135,13 @@ public final class JdbcConnectionConfig {
         return url;
     }
 
-    /** @return the URL with the values of password-like parameters masked, for logs and error messages */
+    /**
+     * @return the URL with the values of password-like parameters and the password of a {@code user:password@}
+     *         authority masked, for logs and error messages
+     */
     public String redactedUrl() {
-        return url.replaceAll("(?i)((?:password|passwd|pwd)=)[^&;]*", "$1****");
+        return url.replaceAll("(?i)((?:password|passwd|pwd)=)[^&;]*", "$1****")
+                .replaceAll("(//[^/@:]*:)[^@/]*@", "$1****@");
     }
 
     /** @return the JDBC sub-protocol of {@link #url()}, such as {@code postgresql} */

@@ -78,6 +78,8 @@ class JdbcConnectionConfigTest {
         JdbcConnectionConfig c = parse("postgresql", "connection.url",
                 "jdbc:postgresql://db/shop?user=a&password=hunter2&ssl=true");
         assertThat(c.redactedUrl()).isEqualTo("jdbc:postgresql://db/shop?user=a&password=****&ssl=true");
+        assertThat(parse("mysql", "connection.url", "jdbc:mysql://app:hunter2@db:3306/shop").redactedUrl())
+                .isEqualTo("jdbc:mysql://app:****@db:3306/shop");
     }
 
     @Test
