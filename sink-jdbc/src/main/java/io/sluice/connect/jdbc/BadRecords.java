@@ -43,9 +43,7 @@ final class BadRecords {
      * @throws ConnectException unless the record can be reported
      */
     void report(SinkRecord record, Object table, Throwable reason) {
-        String where = "topic '" + record.topic() + "' partition " + record.kafkaPartition() + " offset "
-                + record.kafkaOffset();
-        String message = "JdbcSinkConnector " + connectorName + " cannot write the record at " + where
+        String message = "JdbcSinkConnector " + connectorName + " cannot write the record at " + SinkRow.origin(record)
                 + (table == null ? "" : " to table " + table) + ": " + describe(reason);
         metrics.failed(1);
         if (!tolerateAll || reporter == null) {
@@ -71,6 +69,14 @@ final class BadRecords {
         } finally {
             pending.clear();
         }
+    }
+
+    /**
+     * Forgets the reports not yet awaited, after a flush failed: Connect delivers those records again from its last
+     * commit, so they are reported again, and a stale report must not fail a later commit.
+     */
+    void discardPending() {
+        pending.clear();
     }
 
     private static String describe(Throwable reason) {

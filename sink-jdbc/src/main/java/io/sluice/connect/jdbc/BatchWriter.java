@@ -7,6 +7,8 @@ import io.sluice.connect.jdbc.dialect.TableDefinition;
 import io.sluice.connect.jdbc.dialect.TableId;
 import io.sluice.connect.jdbc.dialect.WriteCounts;
 import org.apache.kafka.connect.errors.DataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +27,8 @@ import java.util.Set;
  * remembered, so that a retry after a lost connection repeats only what was not committed.
  */
 final class BatchWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
     private final DatabaseDialect dialect;
     private final JdbcSinkConfig config;
@@ -123,7 +127,9 @@ final class BatchWriter {
             }
             if (rows.size() == 1) {
                 done.add(rows.get(0));
-                badRecords.report(rows.get(0).record(), batch.table(), e);
+                if (!alreadyWritten(rows.get(0), delete, e)) {
+                    badRecords.report(rows.get(0).record(), batch.table(), e);
+                }
                 return;
             }
             int half = rows.size() / 2;
@@ -131,6 +137,20 @@ final class BatchWriter {
             split(connection, rows.subList(half, rows.size()),
                     batch.withRows(batch.rows().subList(half, rows.size())), delete);
         }
+    }
+
+    /**
+     * In keyed insert mode a row whose key exists is taken as written by an earlier delivery of the same record
+     * (delivery is at least once: a retried batch, a rewind after a failed commit, a rebalance), not as a bad record.
+     */
+    private boolean alreadyWritten(SinkRow row, boolean delete, SQLException failure) {
+        if (delete || config.insertMode() != InsertMode.INSERT || row.keys().isEmpty()
+                || !dialect.isDuplicateKey(failure)) {
+            return false;
+        }
+        log.debug("JdbcSinkConnector {}: the key of {} exists in table {}; taken as written before",
+                config.connectorName(), row.origin(), row.table());
+        return true;
     }
 
     /** The columns the row's fields go to, as the table spells them; schemaless fields without a column drop out. */

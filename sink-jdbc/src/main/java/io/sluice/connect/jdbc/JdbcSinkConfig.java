@@ -46,7 +46,8 @@ public final class JdbcSinkConfig extends AbstractConfig {
 
     /** The {@link InsertMode}. */
     public static final String INSERT_MODE_CONFIG = "insert.mode";
-    static final String INSERT_MODE_DOC = "How rows are written: 'insert' (a row whose key exists is a data error), "
+    static final String INSERT_MODE_DOC = "How rows are written: 'insert' (a row whose key exists is taken as "
+            + "written by an earlier delivery and skipped; at least once), "
             + "'upsert' (insert, or update the row with the same key; redelivered records leave the table unchanged) "
             + "or 'update' (update the row with the same key; records without a row change nothing). upsert and "
             + "update need a key (pk.mode other than none).";

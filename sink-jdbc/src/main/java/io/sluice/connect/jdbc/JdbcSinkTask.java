@@ -48,7 +48,7 @@ public class JdbcSinkTask extends SinkTask {
                 metrics);
         String applicationName = applicationName(config.connectorName());
         writer = new JdbcWriter(config, dialect, () -> dialect.open(config.connection(), applicationName), retrier,
-                badRecords, metrics, offsets -> context.offset(offsets));
+                badRecords, metrics);
         log.info("JdbcSinkTask of {} started: {} ({}), insert.mode={}, pk.mode={}, delete.mode={}",
                 config.connectorName(), config.connection().redactedUrl(), dialect.name(),
                 ConfigEnums.name(config.insertMode()), ConfigEnums.name(config.pkMode()),
@@ -75,13 +75,24 @@ public class JdbcSinkTask extends SinkTask {
     }
 
     /**
-     * Writes every buffered row, then lets Connect commit the offsets it was given (all written now), except where
-     * the task rewound the consumer after a failure and the rewound records have not come back yet.
+     * Writes every buffered row, then lets Connect commit the offsets it was given: all of them stand for written
+     * (or reported) rows now. Connect proposes no offset for a batch whose {@code put} failed.
      */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         writer.flushAll();
-        return writer.committable(currentOffsets);
+        return currentOffsets;
+    }
+
+    /**
+     * Forgets the rows buffered for partitions this task no longer owns (Connect flushed and committed what it could
+     * just before): their new owner delivers them again, and writing them here later would undo newer writes.
+     */
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        if (writer != null) {
+            writer.forget(partitions);
+        }
     }
 
     @Override

@@ -142,9 +142,29 @@ final class JdbcSinkValidation {
         }
         try (Connection c = dialect.open(connection, config.connectorName() + "-validate")) {
             c.isValid(10);
+            issues.addAll(tableNames(props, config, dialect, c));
         } catch (SQLException e) {
             issues.add(new Issue(keyFor(e), "cannot connect to " + connection.redactedUrl() + ": " + e.getMessage()
                     + ". Check that the server runs and accepts connections from the worker, and the credentials"));
+        }
+        return issues;
+    }
+
+    /** The table names of the listed topics that exceed the database's limit (a topic regex cannot be checked). */
+    private static List<Issue> tableNames(Map<String, String> props, JdbcSinkConfig config, DatabaseDialect dialect,
+                                          Connection c) throws SQLException {
+        List<Issue> issues = new ArrayList<>();
+        String topics = props.getOrDefault("topics", "");
+        for (String topic : topics.split(",")) {
+            if (topic.isBlank()) {
+                continue;
+            }
+            String problem = TableManager.tooLong(dialect, c, config.tableNameFormat().replace("${topic}",
+                    topic.strip()));
+            if (problem != null) {
+                issues.add(new Issue(JdbcSinkConfig.TABLE_NAME_FORMAT_CONFIG, "for topic '" + topic.strip() + "': "
+                        + problem));
+            }
         }
         return issues;
     }

@@ -5,7 +5,6 @@ import io.sluice.connect.common.errors.ErrorKind;
 import io.sluice.connect.common.errors.Retrier;
 import io.sluice.connect.jdbc.dialect.DatabaseDialect;
 import io.sluice.connect.jdbc.dialect.TableId;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -17,18 +16,22 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Buffers a task's rows per table and writes them: a table's buffer when it reaches {@code batch.size} (or when a
  * record with other columns arrives), every buffer when the worker is about to commit offsets.
  *
- * <p>Transient failures (connection lost, deadlock, server restart) are retried with backoff over a new connection;
- * when the attempts are used up the buffered rows are dropped and the consumer rewound to the first of them, so that
- * Connect delivers them again: offsets are committed only for rows that were written.
+ * <p>Transient failures (connection lost, deadlock, server restart) are retried with backoff over a new connection.
+ * When the attempts are used up inside {@link #put}, only the rows of that call's batch leave the buffers: Connect keeps
+ * the batch and delivers exactly it again, while older buffered rows stay and are written by a later flush. Offsets
+ * are committed only after {@link #flushAll} wrote every buffer, so never past an unwritten row.
  */
 final class JdbcWriter implements AutoCloseable {
 
@@ -42,10 +45,7 @@ final class JdbcWriter implements AutoCloseable {
     private final JdbcSinkMetrics metrics;
     private final Retrier retrier;
     private final ConnectionFactory connections;
-    private final Consumer<Map<TopicPartition, Long>> rewind;
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
-    /** Where the consumer was rewound to, per partition, until the rewound records come back. */
-    private final Map<TopicPartition, Long> pendingRewind = new HashMap<>();
     private Connection connection;
     /** A permanent failure of a flush before an offset commit, where Connect only logs: the next put fails with it. */
     private ConnectException fatal;
@@ -56,18 +56,14 @@ final class JdbcWriter implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    /**
-     * @param rewind receives the offsets to consume again from, per partition (the task's {@code context.offset})
-     */
     JdbcWriter(JdbcSinkConfig config, DatabaseDialect dialect, ConnectionFactory connections, Retrier retrier,
-               BadRecords badRecords, JdbcSinkMetrics metrics, Consumer<Map<TopicPartition, Long>> rewind) {
+               BadRecords badRecords, JdbcSinkMetrics metrics) {
         this.config = config;
         this.dialect = dialect;
         this.connections = connections;
         this.retrier = retrier;
         this.badRecords = badRecords;
         this.metrics = metrics;
-        this.rewind = rewind;
         this.mapper = new RowMapper(config, dialect);
         this.tables = new TableManager(dialect, config);
     }
@@ -80,8 +76,8 @@ final class JdbcWriter implements AutoCloseable {
     /**
      * Buffers the records, writing each table's buffer as it fills.
      *
-     * @throws org.apache.kafka.connect.errors.RetriableException when the database stays unreachable; the buffered
-     *         rows are dropped and the consumer rewound to them
+     * @throws org.apache.kafka.connect.errors.RetriableException when the database stays unreachable; the rows of
+     *         {@code records} leave the buffers (Connect delivers the same records again), older rows stay
      * @throws org.apache.kafka.connect.errors.ConnectException   on a permanent failure, or a bad record with
      *         {@code errors.tolerance=none}
      */
@@ -89,12 +85,10 @@ final class JdbcWriter implements AutoCloseable {
         if (fatal != null) {
             throw fatal;
         }
+        Set<SinkRecord> batch = Collections.newSetFromMap(new IdentityHashMap<>());
+        batch.addAll(records);
         try {
             for (SinkRecord record : records) {
-                if (!pendingRewind.isEmpty()) {
-                    pendingRewind.remove(new TopicPartition(record.topic(), record.kafkaPartition()),
-                            record.kafkaOffset());
-                }
                 SinkRow row;
                 try {
                     row = mapper.map(record);
@@ -115,9 +109,33 @@ final class JdbcWriter implements AutoCloseable {
                     flush(buffer);
                 }
             }
-        } catch (RuntimeException e) {
-            rewindAndClear();
+        } catch (RetriableException e) {
+            dropRows(row -> batch.contains(row.record()), "of the failed batch");
             throw e;
+        } catch (RuntimeException e) {
+            // the task fails: nothing buffered will be committed
+            buffers.values().forEach(TableBuffer::clear);
+            throw e;
+        }
+    }
+
+    /**
+     * Drops the buffered rows of partitions this task no longer owns: their new owner writes them, and writing them
+     * here later would overwrite newer values.
+     */
+    void forget(Collection<TopicPartition> partitions) {
+        Set<TopicPartition> revoked = new HashSet<>(partitions);
+        dropRows(row -> revoked.contains(new TopicPartition(row.record().topic(), row.record().kafkaPartition())),
+                "of revoked partitions " + revoked);
+    }
+
+    private void dropRows(Predicate<SinkRow> which, String what) {
+        int dropped = 0;
+        for (TableBuffer buffer : buffers.values()) {
+            dropped += buffer.removeIf(which);
+        }
+        if (dropped > 0) {
+            log.debug("JdbcSinkConnector {}: dropped {} buffered rows {}", config.connectorName(), dropped, what);
         }
     }
 
@@ -138,25 +156,12 @@ final class JdbcWriter implements AutoCloseable {
             badRecords.awaitReported();
         } catch (RuntimeException e) {
             buffers.values().forEach(TableBuffer::clear);
+            badRecords.discardPending();
             if (e instanceof ConnectException failure && !(e instanceof RetriableException)) {
                 fatal = failure;
             }
             throw e;
         }
-    }
-
-    /**
-     * The offsets that may be committed once every buffer is written: those Connect proposes, except for partitions
-     * rewound after a failure whose rewound records have not come back yet, which stay at the first of them.
-     */
-    Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> proposed) {
-        if (pendingRewind.isEmpty()) {
-            return proposed;
-        }
-        Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>(proposed);
-        pendingRewind.forEach((partition, offset) -> result.computeIfPresent(partition,
-                (p, current) -> current.offset() > offset ? new OffsetAndMetadata(offset) : current));
-        return result;
     }
 
     private void flush(TableBuffer buffer) {
@@ -180,25 +185,6 @@ final class JdbcWriter implements AutoCloseable {
         log.debug("JdbcSinkConnector {}: wrote {} rows to {} in {} ms ({})", config.connectorName(), size,
                 buffer.table(), elapsedMs, writer.counts());
         buffer.clear();
-    }
-
-    /** Drops every buffered row and asks Connect to deliver them again from the first one per partition. */
-    private void rewindAndClear() {
-        Map<TopicPartition, Long> first = new HashMap<>();
-        for (TableBuffer buffer : buffers.values()) {
-            for (SinkRow row : buffer.rows()) {
-                SinkRecord record = row.record();
-                first.merge(new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset(),
-                        Math::min);
-            }
-            buffer.clear();
-        }
-        if (!first.isEmpty()) {
-            log.warn("JdbcSinkConnector {}: buffered rows were not written; consuming again from {}",
-                    config.connectorName(), first);
-            pendingRewind.putAll(first);
-            rewind.accept(first);
-        }
     }
 
     private Connection connection() throws SQLException {

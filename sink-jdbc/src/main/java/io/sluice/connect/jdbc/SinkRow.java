@@ -41,6 +41,11 @@ record SinkRow(SinkRecord record, TableId table, boolean delete, List<RowField> 
 
     /** @return where the record came from, for messages: topic, partition and offset */
     String origin() {
+        return origin(record);
+    }
+
+    /** @return where {@code record} came from, for messages: topic, partition and offset */
+    static String origin(SinkRecord record) {
         return "topic '" + record.topic() + "' partition " + record.kafkaPartition() + " offset "
                 + record.kafkaOffset();
     }

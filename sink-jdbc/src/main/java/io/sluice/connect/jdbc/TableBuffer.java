@@ -4,6 +4,7 @@ import io.sluice.connect.jdbc.dialect.TableId;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The rows waiting to be written to one table, in arrival order. Writes in one buffer share their columns; a record
@@ -46,6 +47,14 @@ final class TableBuffer {
     /** @return the buffered rows, in arrival order */
     List<SinkRow> rows() {
         return rows;
+    }
+
+    /** Removes the rows matching {@code which}; @return how many */
+    int removeIf(Predicate<SinkRow> which) {
+        int before = rows.size();
+        rows.removeIf(which);
+        columns = rows.stream().filter(r -> !r.delete()).findFirst().map(SinkRow::columnNames).orElse(null);
+        return before - rows.size();
     }
 
     void clear() {

@@ -56,10 +56,18 @@ final class TableManager {
         if (known == null) {
             known = dialect.describe(connection, table).orElse(null);
             dialect.commit(connection);
+            if (known == null && !rows.isEmpty()) {
+                String tooLong = tooLong(dialect, connection, table.name());
+                if (tooLong != null) {
+                    throw new ConnectException("JdbcSinkConnector " + config.connectorName() + ", for "
+                            + rows.get(0).origin() + ": " + tooLong);
+                }
+            }
         }
         SinkRow first = rows.stream().filter(r -> !r.delete()).findFirst().orElse(null);
         if (first == null) {
             if (known != null) {
+                requireKeyColumns(known, rows);
                 tables.put(table, known);
             }
             return known;
@@ -78,8 +86,42 @@ final class TableManager {
         if (!missing.isEmpty()) {
             known = evolve(connection, known, missing, first);
         }
+        requireKeyColumns(known, rows);
         tables.put(table, known);
         return known;
+    }
+
+    /**
+     * Checks a table name against the database's limit, which some databases (PostgreSQL) apply by cutting the name:
+     * the table would be created under another name and never found again.
+     *
+     * @return what is wrong with the name, with the fix; null when it fits
+     */
+    static String tooLong(DatabaseDialect dialect, Connection connection, String name) throws SQLException {
+        int max = connection.getMetaData().getMaxTableNameLength();
+        int length = dialect.nameLength(name);
+        if (max <= 0 || length <= max) {
+            return null;
+        }
+        return "the table name '" + name + "' is " + length + " long, more than the " + max + " the database "
+                + "allows: set table.name.format to a shorter name";
+    }
+
+    /**
+     * Every key field needs its column, schemaless or not: without it an update or delete would match on the other
+     * key columns only and change rows of other keys.
+     */
+    private void requireKeyColumns(TableDefinition known, List<SinkRow> rows) {
+        for (SinkRow row : rows) {
+            for (SinkRow.RowField key : row.keys()) {
+                if (known.resolve(key.name()) == null) {
+                    throw new ConnectException("JdbcSinkConnector " + config.connectorName() + ": table "
+                            + known.table() + " has no column '" + key.name() + "' for the key field of that name ("
+                            + row.origin() + "): add the column to the table and its primary key, or fix pk.mode "
+                            + "and pk.fields");
+                }
+            }
+        }
     }
 
     private TableDefinition create(Connection connection, TableId table, List<ColumnSpec> keys,

@@ -59,12 +59,17 @@ abstract class AbstractJdbcSinkIT {
         CONNECT.cluster().deleteAllConnectors();
     }
 
+    /** @return the URL the connector is given; by default the backend's */
+    String sinkUrl() {
+        return backend().url();
+    }
+
     Map<String, String> config(String topic, String insertMode, String pkMode, String pkFields) {
         Map<String, String> config = new HashMap<>(backend().credentials());
         config.put("connector.class", CONNECTOR_CLASS);
         config.put("tasks.max", "1");
         config.put("topics", topic);
-        config.put("connection.url", backend().url());
+        config.put("connection.url", sinkUrl());
         config.put("insert.mode", insertMode);
         config.put("pk.mode", pkMode);
         if (pkFields != null) {
@@ -117,6 +122,27 @@ abstract class AbstractJdbcSinkIT {
         assertThat(row.get("attrs")).contains("\"a\"").contains("12");
         assertThat(row.get("data")).isNotEmpty();
         assertThat(db.count(topic)).isEqualTo(60);
+    }
+
+    @Test
+    void keyedInsertModeTakesRecordsDeliveredAgainAsWritten() throws SQLException {
+        String topic = prefix() + "-replay";
+        backend().drop(topic);
+        CONNECT.cluster().createTopic(topic, 1);
+        CONNECT.cluster().createConnector(topic, config(topic, "insert", "record_key", null));
+        for (int id = 1; id <= 20; id++) {
+            produce(topic, Envelopes.key(id), Envelopes.order(id, 1));
+        }
+        awaitCount(topic, 20);
+        // Connect delivers every record again from the start of the topic
+        CONNECT.cluster().cluster().stopConnector(topic);
+        CONNECT.cluster().awaitStatus(topic, s -> "STOPPED".equals(s.connector().state()), TIMEOUT,
+                "connector STOPPED");
+        CONNECT.cluster().cluster().resetConnectorOffsets(topic);
+        CONNECT.cluster().cluster().resumeConnector(topic);
+        produce(topic, Envelopes.key(21), Envelopes.order(21, 1));
+        awaitCount(topic, 21);
+        assertThat(CONNECT.cluster().status(topic).tasks().get(0).state()).isEqualTo("RUNNING");
     }
 
     @Test
@@ -404,7 +430,7 @@ abstract class AbstractJdbcSinkIT {
         assertThat(errors(down, "connection.url")).as(down.toString()).anyMatch(e -> e.contains("cannot connect"));
     }
 
-    private static List<String> errors(JsonNode validation, String key) {
+    static List<String> errors(JsonNode validation, String key) {
         List<String> errors = new java.util.ArrayList<>();
         for (JsonNode config : validation.path("configs")) {
             if (key.equals(config.path("value").path("name").asText())) {

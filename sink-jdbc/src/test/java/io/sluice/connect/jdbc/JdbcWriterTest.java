@@ -5,7 +5,6 @@ import io.sluice.connect.common.errors.RetryPolicy;
 import io.sluice.connect.common.metrics.SluiceMetrics;
 import io.sluice.connect.jdbc.dialect.DatabaseDialect;
 import io.sluice.connect.jdbc.dialect.DatabaseDialects;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +39,6 @@ class JdbcWriterTest {
     @TempDir
     Path dir;
 
-    private final Map<TopicPartition, Long> rewound = new HashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
 
     private JdbcWriter writer(JdbcSinkConfig config) {
@@ -54,7 +51,7 @@ class JdbcWriterTest {
                 throw new SQLTransientConnectionException("connection refused", "08001");
             }
             return dialect.open(config.connection(), "test");
-        }, retrier, new BadRecords("test", false, null, metrics), metrics, rewound::putAll);
+        }, retrier, new BadRecords("test", false, null, metrics), metrics);
     }
 
     private JdbcSinkConfig config(int batchSize) {
@@ -100,33 +97,148 @@ class JdbcWriterTest {
     }
 
     @Test
-    void aDatabaseThatStaysDownRewindsToTheFirstUnwrittenRecordAndHoldsItsOffset() {
+    void aBatchThatFailsTransientlyLeavesOnlyItsOwnRowsAndOlderRowsAreStillWritten() throws Exception {
+        JdbcSinkConfig config = config(3);
+        try (JdbcWriter writer = writer(config)) {
+            writer.put(records(0, 10, 1, 2));
+            down.set(true);
+            List<SinkRecord> failed = records(0, 12, 3, 4);
+            // the third row fills the buffer, whose write fails on every attempt
+            assertThatThrownBy(() -> writer.put(failed)).isInstanceOf(RetriableException.class)
+                    .hasMessageContaining("2 attempts");
+            down.set(false);
+            writer.flushAll();
+            assertThat(rows(config)).as("the older rows stayed buffered; the failed batch's rows left").isEqualTo(2);
+            // Connect delivers exactly the failed batch again
+            writer.put(failed);
+            writer.flushAll();
+            assertThat(rows(config)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aFlushThatFailsTransientlyBeforeACommitThrowsAndTheRedeliveredRecordsAreWritten() throws Exception {
+        JdbcSinkConfig config = config(100);
+        try (JdbcWriter writer = writer(config)) {
+            writer.put(records(0, 10, 1, 2));
+            down.set(true);
+            assertThatThrownBy(writer::flushAll).isInstanceOf(RetriableException.class);
+            down.set(false);
+            // a transient failure is no reason to fail the task: Connect rewinds to its last commit
+            writer.put(records(0, 10, 1, 2));
+            writer.flushAll();
+            assertThat(rows(config)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void keyedInsertModeTakesAnExistingKeyAsARedeliveryNotABadRecord() throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put("connection.url", "jdbc:sqlite:" + dir.resolve("i.db"));
+        props.put("insert.mode", "insert");
+        props.put("pk.mode", "record_value");
+        props.put("pk.fields", "id");
+        props.put("auto.create", "true");
+        JdbcSinkConfig config = new JdbcSinkConfig(props);
+        try (JdbcWriter writer = writer(config)) {
+            writer.put(records(0, 0, 1, 2, 3));
+            writer.flushAll();
+            // delivered again after a failed commit, with one new record
+            writer.put(records(0, 1, 2, 3, 4));
+            writer.flushAll();
+            assertThat(rows(config)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aKeyFieldWithoutItsColumnFailsEvenForSchemalessRecords() throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put("connection.url", "jdbc:sqlite:" + dir.resolve("k.db"));
+        props.put("insert.mode", "upsert");
+        props.put("pk.mode", "record_value");
+        props.put("pk.fields", "id,tenant");
+        JdbcSinkConfig config = new JdbcSinkConfig(props);
+        try (Connection c = DatabaseDialects.forUrl(config.connection().url()).open(config.connection(), "setup");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"orders\" (\"id\" INTEGER PRIMARY KEY, \"name\" TEXT)");
+        }
+        Map<String, Object> value = new HashMap<>(Map.of("id", 1L, "tenant", "a", "name", "x"));
+        try (JdbcWriter writer = writer(config)) {
+            writer.put(List.of(new SinkRecord("orders", 0, null, null, null, value, 3)));
+            assertThatThrownBy(writer::flushAll).hasMessageContaining("table orders")
+                    .hasMessageContaining("no column 'tenant'").hasMessageContaining("pk.fields")
+                    .hasMessageContaining("topic 'orders' partition 0 offset 3");
+        }
+        assertThat(rows(config)).isZero();
+    }
+
+    @Test
+    void aCommitThatFailsLeavesTheTransactionToTheRollback() throws Exception {
+        JdbcSinkConfig config = config(100);
+        Path file = dir.resolve("w.db");
+        DatabaseDialect dialect = DatabaseDialects.forUrl(config.connection().url());
+        try (Connection writer = dialect.open(config.connection(), "writer");
+             Connection reader = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement s = writer.createStatement()) {
+                s.execute("CREATE TABLE \"orders\" (\"id\" INTEGER PRIMARY KEY)");
+                s.execute("PRAGMA busy_timeout = 1");
+            }
+            dialect.begin(writer);
+            try (Statement s = writer.createStatement()) {
+                s.execute("INSERT INTO \"orders\" VALUES (1)");
+            }
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master")) {
+                // the open read holds a shared lock, so the writer's COMMIT finds the file busy
+                assertThat(rs.next()).isTrue();
+                assertThatThrownBy(() -> dialect.commit(writer)).isInstanceOf(java.sql.SQLException.class);
+            }
+            reader.rollback();
+            dialect.rollback(writer);
+            dialect.begin(writer);
+            dialect.commit(writer);
+        }
+        assertThat(rows(config)).as("the rolled back row").isZero();
+    }
+
+    @Test
+    void reportsPendingWhenAFlushFailsDoNotFailALaterCommit() throws Exception {
+        JdbcSinkConfig config = config(100);
+        DatabaseDialect dialect = DatabaseDialects.forUrl(config.connection().url());
+        JdbcSinkMetrics metrics = new JdbcSinkMetrics(SluiceMetrics.local());
+        Retrier retrier = new Retrier(RetryPolicy.builder().maxAttempts(2).build(), Clock.systemUTC(), d -> { },
+                new Random(1), failure -> JdbcWriter.classify(dialect, failure));
+        BadRecords bad = new BadRecords("test", true, (record, error) -> java.util.concurrent.CompletableFuture
+                .failedFuture(new IllegalStateException("dead letter queue unreachable")), metrics);
+        try (JdbcWriter writer = new JdbcWriter(config, dialect, () -> {
+            if (down.get()) {
+                throw new SQLTransientConnectionException("connection refused", "08001");
+            }
+            return dialect.open(config.connection(), "t");
+        }, retrier, bad, metrics)) {
+            List<SinkRecord> batch = new ArrayList<>(records(0, 0, 1));
+            batch.add(new SinkRecord("orders", 0, null, null, null, "not a row", 1));
+            writer.put(batch);
+            down.set(true);
+            assertThatThrownBy(writer::flushAll).isInstanceOf(RetriableException.class);
+            down.set(false);
+            // Connect delivers the records from its last commit again; the report is made anew
+            writer.put(records(0, 0, 1));
+            writer.flushAll();
+            assertThat(rows(config)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rowsOfRevokedPartitionsAreForgotten() throws Exception {
         JdbcSinkConfig config = config(100);
         try (JdbcWriter writer = writer(config)) {
             writer.put(records(0, 10, 1, 2));
             writer.put(records(1, 40, 3));
-            down.set(true);
-            List<SinkRecord> more = records(0, 12, 4);
-            assertThatThrownBy(() -> {
-                writer.put(more);
-                writer.flushAll();
-            }).isInstanceOf(RetriableException.class).hasMessageContaining("2 attempts");
-            // a failed flush before a commit leaves the rewind to Connect, which goes back to its last commit
-            assertThat(rewound).isEmpty();
-
-            writer.put(records(0, 13, 5));
-            // reaching batch.size writes the buffer, which fails: the buffered rows are dropped and rewound to
-            assertThatThrownBy(() -> writer.put(records(0, 14, LongStream.rangeClosed(6, 104).toArray())))
-                    .isInstanceOf(RetriableException.class);
-            assertThat(rewound).containsEntry(new TopicPartition("orders", 0), 13L);
-            Map<TopicPartition, OffsetAndMetadata> proposed = Map.of(new TopicPartition("orders", 0),
-                    new OffsetAndMetadata(200));
-            assertThat(writer.committable(proposed)).containsEntry(new TopicPartition("orders", 0),
-                    new OffsetAndMetadata(13));
-            down.set(false);
-            writer.put(records(0, 13, 5));
+            writer.put(records(0, 12, 4));
+            writer.forget(List.of(new TopicPartition("orders", 0)));
             writer.flushAll();
-            assertThat(writer.committable(proposed)).isEqualTo(proposed);
+            assertThat(rows(config)).as("only partition 1's row").isEqualTo(1);
         }
     }
 
@@ -177,7 +289,7 @@ class JdbcWriterTest {
             records.add(new SinkRecord("orders", 0, null, null, null, value, id - 1));
         }
         try (JdbcWriter writer = new JdbcWriter(config, dialect, () -> dialect.open(config.connection(), "t"), retrier,
-                bad, metrics, rewound::putAll)) {
+                bad, metrics)) {
             writer.put(records);
             writer.flushAll();
         }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -105,18 +107,26 @@ class PostgresSinkResilienceIT {
         CONNECT.cluster().createConnector(topic, config(topic, topic));
         CONNECT.cluster().awaitRunning(topic, 1);
         produceTwoVersions(topic, ids);
-        String sessions = "SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE "
-                + "application_name = 'sluice-jdbc-sink " + topic + "'";
-        // terminated while it runs a statement, if the sink is caught writing; else while it waits
-        long[] terminated = {0};
-        ConnectClusterFixture.await(() -> {
-            terminated[0] += Long.parseLong(POSTGRES.query(sessions + " AND state = 'active'").get(0).get("n"));
-            return terminated[0] > 0 || latestRows(topic) == ids;
-        }, TIMEOUT, () -> "no session of the sink found");
-        terminated[0] += Long.parseLong(POSTGRES.query(sessions).get(0).get("n"));
-        assertThat(terminated[0]).as("sessions of the sink terminated").isPositive();
-        // one more record after the last termination: written over a new session
-        CONNECT.cluster().cluster().kafka().produce(topic, Envelopes.key(ids + 1), Envelopes.order(ids + 1, 2));
+        ConnectClusterFixture.await(() -> POSTGRES.count(topic) > 0, TIMEOUT, () -> "no rows written");
+        long terminated;
+        // the test's lock holds the sink's next write in progress (waiting on it), where it is terminated
+        try (Connection lock = POSTGRES.connect()) {
+            lock.setAutoCommit(false);
+            try (Statement s = lock.createStatement()) {
+                s.execute("LOCK TABLE " + POSTGRES.quote(topic) + " IN ACCESS EXCLUSIVE MODE");
+            }
+            // one more record, so that a write is sure to come while the table is locked
+            CONNECT.cluster().cluster().kafka().produce(topic, Envelopes.key(ids + 1), Envelopes.order(ids + 1, 2));
+            String writing = "FROM pg_stat_activity WHERE application_name = 'sluice-jdbc-sink " + topic
+                    + "' AND state = 'active' AND wait_event_type = 'Lock'";
+            ConnectClusterFixture.await(() -> !POSTGRES.query("SELECT pid " + writing).isEmpty(), TIMEOUT,
+                    () -> "the sink is not writing");
+            terminated = Long.parseLong(POSTGRES.query("SELECT count(pg_terminate_backend(pid)) AS n " + writing)
+                    .get(0).get("n"));
+            lock.rollback();
+        }
+        assertThat(terminated).as("sessions of the sink terminated while writing").isPositive();
+        // the terminated write is done again over a new session
         assertExactTable(topic, ids + 1);
         assertThat(CONNECT.cluster().status(topic).tasks().get(0).state()).isEqualTo("RUNNING");
     }

@@ -103,6 +103,15 @@ public abstract class DatabaseDialect {
     protected void customize(Properties props, String applicationName) {
     }
 
+    /**
+     * The length of a name as the database counts it against {@code DatabaseMetaData.getMaxTableNameLength()}.
+     *
+     * @return the length in characters; a dialect whose limit is in bytes overrides this
+     */
+    public int nameLength(String name) {
+        return name.codePointCount(0, name.length());
+    }
+
     /** @return {@code identifier} quoted, quote characters inside doubled */
     public String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -353,6 +362,29 @@ public abstract class DatabaseDialect {
                 }
             }
         }
+        return false;
+    }
+
+    /**
+     * Whether a failure is a key that already exists (SQLState 23505, or the vendor's code for it): in keyed insert
+     * mode such a row was written before, by an earlier delivery of the same record.
+     */
+    public boolean isDuplicateKey(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if ("23505".equals(sql.getSQLState()) || isDuplicateKeyCode(sql)) {
+                    return true;
+                }
+                if (sql.getNextException() != null && isDuplicateKey(sql.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a vendor error code marks a duplicate key where the SQLState does not */
+    protected boolean isDuplicateKeyCode(SQLException failure) {
         return false;
     }
 

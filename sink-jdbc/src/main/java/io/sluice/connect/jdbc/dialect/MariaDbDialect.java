@@ -1,10 +1,12 @@
 package io.sluice.connect.jdbc.dialect;
 
 import io.sluice.connect.common.errors.ErrorKind;
+import io.sluice.connect.common.jdbc.JdbcConnectionConfig;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,12 +36,32 @@ public final class MariaDbDialect extends DatabaseDialect {
     private static final Set<Integer> DATA_ERROR_CODES = Set.of(1366, 1265, 1364, 1292, 1264, 1048, 4025, 3819,
             1406);
 
+    /** The modes that turn truncations, zero dates and division by zero into errors. */
+    static final String STRICT_MODES = "STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO";
+
     private final boolean mysql;
 
     /** @param mysql whether the server is MySQL, which lacks {@code ADD COLUMN IF NOT EXISTS} */
     public MariaDbDialect(boolean mysql) {
         super(TYPES);
         this.mysql = mysql;
+    }
+
+    /**
+     * Opens a connection in strict SQL mode, whatever the server's default: outside it the server stores a value too
+     * long or out of range truncated, with a warning, where the sink must see an error and report the record. The
+     * session's other modes stay.
+     */
+    @Override
+    public Connection open(JdbcConnectionConfig connection, String applicationName) throws SQLException {
+        Connection c = super.open(connection, applicationName);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), '" + STRICT_MODES + "')");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     @Override
@@ -106,6 +128,12 @@ public final class MariaDbDialect extends DatabaseDialect {
     @Override
     protected boolean isDataErrorCode(SQLException failure) {
         return DATA_ERROR_CODES.contains(failure.getErrorCode());
+    }
+
+    /** ER_DUP_ENTRY (1062); its SQLState is the generic 23000. */
+    @Override
+    protected boolean isDuplicateKeyCode(SQLException failure) {
+        return failure.getErrorCode() == 1062;
     }
 
     /** Lock wait timeout (1205) and deadlock (1213) pass when retried. */

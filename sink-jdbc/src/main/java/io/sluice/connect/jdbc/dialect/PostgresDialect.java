@@ -6,6 +6,7 @@ import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
  * other statements are sent untyped for the same reason.
  */
 public final class PostgresDialect extends DatabaseDialect {
+
+    /** The staging table of a write, which lives for the write's transaction. */
+    static final String STAGE = "sluice_stage";
 
     static final SqlTypes TYPES = SqlTypes.ANSI
             .with(SqlTypes.Kind.BYTES, "BYTEA").with(SqlTypes.Kind.KEY_BYTES, "BYTEA")
@@ -61,6 +65,12 @@ public final class PostgresDialect extends DatabaseDialect {
                 ? applicationName.substring(0, 63) : applicationName);
     }
 
+    /** PostgreSQL limits names to 63 bytes (NAMEDATALEN - 1) and cuts longer ones silently. */
+    @Override
+    public int nameLength(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     @Override
     protected String metadataSchema(Connection connection, TableId table) throws SQLException {
         if (table.schema() != null) {
@@ -76,10 +86,12 @@ public final class PostgresDialect extends DatabaseDialect {
         if (mode == InsertMode.INSERT) {
             return new WriteCounts(copy(connection, qualified(batch.table()), batch), 0, 0);
         }
-        String stage = quote(stageName(batch));
+        // created in each transaction and dropped at its end: its column types are the table's of this moment (a
+        // widened column takes the longer values at once), and no two column sets share it
+        String stage = quote(STAGE);
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " ON COMMIT DELETE ROWS AS SELECT "
-                    + quotedList(batch.columns()) + " FROM " + qualified(batch.table()) + " WITH NO DATA");
+            s.execute("CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT " + quotedList(batch.columns())
+                    + " FROM " + qualified(batch.table()) + " WITH NO DATA");
         }
         copy(connection, stage, batch);
         String columns = quotedList(batch.columns());
@@ -106,12 +118,6 @@ public final class PostgresDialect extends DatabaseDialect {
             long created = rs.getLong(1);
             return new WriteCounts(created, rs.getLong(2) - created, 0);
         }
-    }
-
-    /** One staging table per target and column set, so batches with other columns do not collide. */
-    static String stageName(RowBatch batch) {
-        int hash = (batch.table().toString() + '\u0000' + String.join("\u0000", batch.columns())).hashCode();
-        return "sluice_stage_" + Integer.toHexString(hash);
     }
 
     private long copy(Connection connection, String target, RowBatch batch) throws SQLException {

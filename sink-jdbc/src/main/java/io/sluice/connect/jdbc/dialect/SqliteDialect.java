@@ -2,6 +2,8 @@ package io.sluice.connect.jdbc.dialect;
 
 import io.sluice.connect.common.errors.ErrorKind;
 import io.sluice.connect.common.jdbc.JdbcConnectionConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -115,19 +117,23 @@ public final class SqliteDialect extends DatabaseDialect {
     /** Commits the batch's transaction; outside one (after DDL, which committed itself) there is nothing to do. */
     @Override
     public void commit(Connection connection) throws SQLException {
-        if (inTransaction.remove(connection)) {
+        // forgotten only once the statement succeeded: a failed COMMIT (SQLITE_BUSY) leaves the transaction open,
+        // and the ROLLBACK that follows must still run
+        if (inTransaction.contains(connection)) {
             try (Statement s = connection.createStatement()) {
                 s.execute("COMMIT");
             }
+            inTransaction.remove(connection);
         }
     }
 
     @Override
     public void rollback(Connection connection) throws SQLException {
-        if (inTransaction.remove(connection)) {
+        if (inTransaction.contains(connection)) {
             try (Statement s = connection.createStatement()) {
                 s.execute("ROLLBACK");
             }
+            inTransaction.remove(connection);
         }
     }
 
@@ -182,6 +188,14 @@ public final class SqliteDialect extends DatabaseDialect {
     @Override
     protected boolean isDataErrorCode(SQLException failure) {
         return DATA_ERROR_CODES.contains(failure.getErrorCode() & 0xff);
+    }
+
+    /** The extended result codes SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE. */
+    @Override
+    protected boolean isDuplicateKeyCode(SQLException failure) {
+        return failure instanceof SQLiteException e
+                && (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+                || e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
     }
 
     /**
