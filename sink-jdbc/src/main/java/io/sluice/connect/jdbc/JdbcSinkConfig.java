@@ -84,8 +84,9 @@ public final class JdbcSinkConfig extends AbstractConfig {
     /** Rows buffered per table before they are written. */
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     static final String BATCH_SIZE_DOC = "The most records buffered per table before they are written in one batch. "
-            + "Buffers are also written whenever the worker commits offsets (offset.flush.interval.ms), and only "
-            + "written records have their offsets committed. Alias: 'batch_size'.";
+            + "Buffers are also written once no new record has come for half a second, and whenever the worker "
+            + "commits offsets (offset.flush.interval.ms); only written records have their offsets committed. "
+            + "Alias: 'batch_size'.";
     public static final int BATCH_SIZE_DEFAULT = 3000;
 
     /** Whether missing tables are created. */

@@ -28,6 +28,9 @@ public class JdbcSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcSinkTask.class);
 
+    /** How long buffered rows wait for more records before they are written. */
+    static final long IDLE_WRITE_MS = 500;
+
     private JdbcSinkConfig config;
     private JdbcSinkMetrics metrics;
     private JdbcWriter writer;
@@ -69,9 +72,25 @@ public class JdbcSinkTask extends SinkTask {
         }
     }
 
+    /**
+     * Writes the buffered rows once no new record has come for {@value #IDLE_WRITE_MS} ms, rather than at the worker's
+     * next offset commit ({@code offset.flush.interval.ms}, a minute by default), so the rows of a topic gone quiet
+     * appear promptly while a busy topic still fills whole batches.
+     */
     @Override
     public void put(Collection<SinkRecord> records) {
         writer.put(records);
+        if (writer.hasBufferedRows()) {
+            if (records.isEmpty()) {
+                // Connect's poll came back empty: have preCommit write the buffers (and commit) now. Writing them here
+                // instead would lose them on a retriable failure, which Connect answers by redelivering only put's
+                // own (empty) batch; a failed commit rewinds to the last committed offsets.
+                context.requestCommit();
+            } else {
+                // An empty poll comes back within this time when no record follows.
+                context.timeout(IDLE_WRITE_MS);
+            }
+        }
     }
 
     /**

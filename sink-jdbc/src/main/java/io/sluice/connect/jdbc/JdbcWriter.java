@@ -139,6 +139,11 @@ final class JdbcWriter implements AutoCloseable {
         }
     }
 
+    /** Whether rows wait in a buffer to be written. */
+    boolean hasBufferedRows() {
+        return buffers.values().stream().anyMatch(buffer -> !buffer.isEmpty());
+    }
+
     /**
      * Writes every buffer; afterwards every record handed to {@link #put} is written or reported.
      *
