@@ -28,14 +28,15 @@ class PackagingIT {
     /** Every Sluice connector class. A new connector module adds its class here and its checks to the nested classes. */
     static final Set<String> ALL_CONNECTORS = Set.of(RunningPluginContract.CSV_SOURCE,
             RunningPluginContract.CACHE_SINK, RunningPluginContract.STREAM_SOURCE,
-            RunningPluginContract.POSTGRES_SOURCE);
+            RunningPluginContract.POSTGRES_SOURCE, RunningPluginContract.JDBC_SINK);
 
     /** What each connector promises in its manifest: exactly-once where the source's offsets allow it. */
     private static final Map<String, String> DELIVERY_GUARANTEES = Map.of(
             "source-csv", "[\"at_least_once\",\"exactly_once\"]",
             "sink-cache", "[\"at_least_once\"]",
             "source-redis", "[\"at_least_once\",\"exactly_once\"]",
-            "source-postgres", "[\"at_least_once\",\"exactly_once\"]");
+            "source-postgres", "[\"at_least_once\",\"exactly_once\"]",
+            "sink-jdbc", "[\"at_least_once\"]");
 
     /** Jars the worker provides: a plugin that ships them breaks class loading or hides version conflicts. */
     private static final List<String> WORKER_JARS = List.of("kafka-clients-", "connect-api-", "connect-runtime-",
@@ -155,7 +156,7 @@ class PackagingIT {
      */
     @Nested
     class ConnectorZips extends RunningPluginContract implements CsvSourceChecks, RedisCacheSinkChecks,
-            RedisStreamSourceChecks, PostgresSourceChecks {
+            RedisStreamSourceChecks, PostgresSourceChecks, JdbcSinkChecks {
         @Override
         List<Path> zips() {
             return connectorZips();
@@ -175,7 +176,7 @@ class PackagingIT {
     /** The bundle alone in its worker: every connector from one plugin directory. */
     @Nested
     class BundleZip extends RunningPluginContract implements CsvSourceChecks, RedisCacheSinkChecks,
-            RedisStreamSourceChecks, PostgresSourceChecks {
+            RedisStreamSourceChecks, PostgresSourceChecks, JdbcSinkChecks {
         @Override
         List<Path> zips() {
             return List.of(bundleZip());

@@ -37,6 +37,7 @@ abstract class RunningPluginContract {
     static final String CACHE_SINK = "io.sluice.connect.cache.RedisCacheSinkConnector";
     static final String STREAM_SOURCE = "io.sluice.connect.redis.RedisStreamSourceConnector";
     static final String POSTGRES_SOURCE = "io.sluice.connect.postgres.PostgresSourceConnector";
+    static final String JDBC_SINK = "io.sluice.connect.jdbc.JdbcSinkConnector";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String HEALTH_EXTENSION = "io.sluice.connect.common.health.SluiceHealthRestExtension";
