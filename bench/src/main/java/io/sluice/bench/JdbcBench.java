@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,23 +44,8 @@ public final class JdbcBench {
     }
 
     /** Runs the benchmark; exits 0 when every case completed, 1 when one did not, 2 on bad arguments. */
-    public static void main(String[] args) throws Exception {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(JdbcBenchOptions.USAGE);
-            return;
-        }
-        int code;
-        try {
-            code = new JdbcBench(JdbcBenchOptions.parse(args), System.out).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(JdbcBenchOptions.USAGE);
-            code = 2;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            code = 1;
-        }
-        System.exit(code);
+    public static void main(String[] args) {
+        BenchMain.main(args, JdbcBenchOptions.USAGE, a -> new JdbcBench(JdbcBenchOptions.parse(a), System.out)::run);
     }
 
     int run() throws Exception {
@@ -95,9 +79,7 @@ public final class JdbcBench {
         String report = header() + "\n" + RatioTable.markdown(rows);
         out.println();
         out.print(report);
-        Path dir = Files.createDirectories(work.resolve("results"));
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC));
-        out.println("\nSaved to " + Files.writeString(dir.resolve("jdbc-" + stamp + ".md"), report));
+        out.println("\nSaved to " + BenchMain.save(work, "jdbc", report));
         return rows.stream().allMatch(r -> r.failure() == null) ? 0 : 1;
     }
 

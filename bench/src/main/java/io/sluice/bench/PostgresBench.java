@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,23 +44,8 @@ public final class PostgresBench {
     }
 
     /** Runs the benchmark; exits 0 when every case completed, 1 when one did not, 2 on bad arguments. */
-    public static void main(String[] args) throws Exception {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(PostgresBenchOptions.USAGE);
-            return;
-        }
-        int code;
-        try {
-            code = new PostgresBench(PostgresBenchOptions.parse(args), System.out).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(PostgresBenchOptions.USAGE);
-            code = 2;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            code = 1;
-        }
-        System.exit(code);
+    public static void main(String[] args) {
+        BenchMain.main(args, PostgresBenchOptions.USAGE, a -> new PostgresBench(PostgresBenchOptions.parse(a), System.out)::run);
     }
 
     int run() throws Exception {
@@ -100,9 +84,7 @@ public final class PostgresBench {
         String report = header() + "\n" + RatioTable.markdown(rows);
         out.println();
         out.print(report);
-        Path dir = Files.createDirectories(work.resolve("results"));
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC));
-        out.println("\nSaved to " + Files.writeString(dir.resolve("postgres-" + stamp + ".md"), report));
+        out.println("\nSaved to " + BenchMain.save(work, "postgres", report));
         return rows.stream().allMatch(r -> r.failure() == null) ? 0 : 1;
     }
 

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,24 +63,8 @@ public final class RedisBench {
     }
 
     /** Runs the benchmark; exits 0 when every case completed, 1 when one did not, 2 on bad arguments. */
-    public static void main(String[] args) throws Exception {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(RedisBenchOptions.USAGE);
-            return;
-        }
-        int code;
-        try {
-            code = new RedisBench(RedisBenchOptions.parse(args), System.out).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(RedisBenchOptions.USAGE);
-            code = 2;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            code = 1;
-        }
-        // The embedded broker leaves non-daemon threads behind: only an explicit exit ends the JVM.
-        System.exit(code);
+    public static void main(String[] args) {
+        BenchMain.main(args, RedisBenchOptions.USAGE, a -> new RedisBench(RedisBenchOptions.parse(a), System.out)::run);
     }
 
     int run() throws Exception {
@@ -123,9 +106,7 @@ public final class RedisBench {
         String report = header() + "\n" + table();
         out.println();
         out.print(report);
-        Path dir = Files.createDirectories(work.resolve("results"));
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC));
-        out.println("\nSaved to " + Files.writeString(dir.resolve("redis-" + stamp + ".md"), report));
+        out.println("\nSaved to " + BenchMain.save(work, "redis", report));
         return rows.stream().allMatch(r -> r.failure() == null) ? 0 : 1;
     }
 
