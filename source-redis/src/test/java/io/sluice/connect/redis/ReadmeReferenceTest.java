@@ -1,14 +1,10 @@
 package io.sluice.connect.redis;
 
 import io.sluice.connect.common.config.ConfigDocs;
+import io.sluice.testkit.ReadmeReference;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's configuration reference is generated from the ConfigDef. Run with {@code -Dsluice.docs.update=true} to
@@ -16,35 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeReferenceTest {
 
-    private static final String START = "<!-- config-reference:start -->\n";
-    private static final String END = "<!-- config-reference:end -->";
-
     @Test
     void readmeListsEveryOptionAsTheConfigDefDefinesIt() throws IOException {
-        Path readme = Path.of("README.md");
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        assertThat(start).as("README.md lacks the config-reference markers").isNotNegative();
-        assertThat(end).isGreaterThan(start);
-
-        String generated = ConfigDocs.markdown("Redis Streams source connector configuration",
-                RedisStreamSourceConfig.CONFIG_DEF, RedisStreamSourceConfig.ALIASES);
-        // The generated document's title line is replaced by the README's own heading.
-        String table = generated.substring(generated.indexOf('\n') + 1).strip() + "\n";
-        String current = text.substring(start + START.length(), end);
-
-        if (Boolean.getBoolean("sluice.docs.update")) {
-            Files.writeString(readme, text.substring(0, start + START.length()) + table + text.substring(end),
-                    StandardCharsets.UTF_8);
-            current = table;
-        }
-        assertThat(current)
-                .as("source-redis/README.md is out of date; run: mvn -pl source-redis test -Dtest=ReadmeReferenceTest "
-                        + "-Dsluice.docs.update=true")
-                .isEqualTo(table);
-        for (String key : RedisStreamSourceConfig.CONFIG_DEF.names()) {
-            assertThat(current).contains("`" + key + "`");
-        }
+        String generated = ConfigDocs.markdown("Redis Streams source connector configuration", RedisStreamSourceConfig.CONFIG_DEF,
+                RedisStreamSourceConfig.ALIASES);
+        ReadmeReference.assertUpToDate("source-redis", generated, RedisStreamSourceConfig.CONFIG_DEF.names());
     }
 }
