@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.connect.csv.it.CsvConnector;
 import io.sluice.connect.csv.it.InputFiles;
 import io.sluice.connect.csv.it.Records;
-import io.sluice.connect.csv.it.TopicTail;
+import io.sluice.testkit.TopicTail;
 import io.sluice.testkit.ChildWorker;
 import io.sluice.testkit.ConnectClusterBuilder;
 import io.sluice.testkit.ConnectClusterFixture;

@@ -3,7 +3,7 @@ package io.sluice.connect.csv;
 import io.sluice.connect.csv.it.CsvConnector;
 import io.sluice.connect.csv.it.InputFiles;
 import io.sluice.connect.csv.it.Records;
-import io.sluice.connect.csv.it.TopicTail;
+import io.sluice.testkit.TopicTail;
 import io.sluice.testkit.ConnectClusterExtension;
 import io.sluice.testkit.ConnectClusterFixture;
 import org.junit.jupiter.api.AfterEach;

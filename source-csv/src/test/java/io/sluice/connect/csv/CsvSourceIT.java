@@ -5,7 +5,7 @@ import io.sluice.connect.csv.it.CsvConnector;
 import io.sluice.connect.csv.it.InputFiles;
 import io.sluice.connect.csv.it.Records;
 import io.sluice.connect.csv.it.SampleFiles;
-import io.sluice.connect.csv.it.TopicTail;
+import io.sluice.testkit.TopicTail;
 import io.sluice.testkit.ConnectClusterExtension;
 import io.sluice.testkit.ConnectClusterFixture;
 import org.apache.kafka.clients.admin.Admin;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.connect.postgres.it.PgConnector;
 import io.sluice.connect.postgres.it.Records;
 import io.sluice.connect.postgres.it.TestDatabase;
-import io.sluice.connect.postgres.it.TopicTail;
+import io.sluice.testkit.TopicTail;
 import io.sluice.testkit.ChildWorker;
 import io.sluice.testkit.ConnectClusterBuilder;
 import io.sluice.testkit.ConnectClusterFixture;

@@ -3,7 +3,7 @@ package io.sluice.connect.postgres;
 import io.sluice.connect.postgres.it.PgConnector;
 import io.sluice.connect.postgres.it.Records;
 import io.sluice.connect.postgres.it.TestDatabase;
-import io.sluice.connect.postgres.it.TopicTail;
+import io.sluice.testkit.TopicTail;
 import io.sluice.testkit.ConnectClusterExtension;
 import io.sluice.testkit.ConnectClusterFixture;
 import io.sluice.testkit.ConnectRest;

@@ -1,6 +1,5 @@
-package io.sluice.connect.csv.it;
+package io.sluice.testkit;
 
-import io.sluice.testkit.ConnectClusterFixture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
