@@ -34,7 +34,7 @@ public class JdbcSinkConnector extends SinkConnector {
     private static final Logger log = LoggerFactory.getLogger(JdbcSinkConnector.class);
 
     private Map<String, String> props;
-    private AutoCloseable health;
+    private HealthRegistry.Registration health;
 
     @Override
     public String version() {
@@ -70,11 +70,7 @@ public class JdbcSinkConnector extends SinkConnector {
     @Override
     public void stop() {
         if (health != null) {
-            try {
-                health.close();
-            } catch (Exception e) {
-                log.debug("Unregistering the health check failed: {}", e.toString());
-            }
+            health.close();
             health = null;
         }
     }

@@ -46,7 +46,7 @@ public class CsvSourceConnector extends SourceConnector {
     private static final Logger log = LoggerFactory.getLogger(CsvSourceConnector.class);
 
     private Map<String, String> props;
-    private AutoCloseable health;
+    private HealthRegistry.Registration health;
 
     @Override
     public String version() {
@@ -93,11 +93,7 @@ public class CsvSourceConnector extends SourceConnector {
     @Override
     public void stop() {
         if (health != null) {
-            try {
-                health.close();
-            } catch (Exception e) {
-                log.debug("Unregistering the health check failed: {}", e.toString());
-            }
+            health.close();
             health = null;
         }
     }

@@ -45,7 +45,7 @@ public class RedisStreamSourceConnector extends SourceConnector {
     private Map<String, String> props;
     private RedisStreamSourceConfig config;
     private StreamMonitor monitor;
-    private AutoCloseable health;
+    private HealthRegistry.Registration health;
     /** The ids {@code start.id=latest} stands for, by stream: fixed once here, for the streams that exist now. */
     private Map<String, StreamEntryID> startIds = Map.of();
 
@@ -103,11 +103,7 @@ public class RedisStreamSourceConnector extends SourceConnector {
             monitor = null;
         }
         if (health != null) {
-            try {
-                health.close();
-            } catch (Exception e) {
-                log.debug("Unregistering the health check failed: {}", e.toString());
-            }
+            health.close();
             health = null;
         }
     }
