@@ -21,21 +21,27 @@ final class BenchMain {
     }
 
     /**
-     * Prints {@code usage} for {@code --help}; otherwise creates the run from the arguments and exits with its code:
-     * 0 when every case completed, 1 when one did not or the run failed, 2 on bad arguments.
+     * Prints {@code usage} for {@code --help}; otherwise creates the run from the arguments (an
+     * {@code IllegalArgumentException} there means bad arguments) and exits with its code: 0 when every case
+     * completed, 1 when one did not or the run failed, 2 on bad arguments.
      */
     static void main(String[] args, String usage, Function<String[], Run> create) {
         if (Arrays.asList(args).contains("--help")) {
             System.out.println(usage);
             return;
         }
-        int code;
+        Run run;
         try {
-            code = create.apply(args).run();
+            run = create.apply(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage);
-            code = 2;
+            System.exit(2);
+            return;
+        }
+        int code;
+        try {
+            code = run.run();
         } catch (Exception | Error e) {
             e.printStackTrace();
             code = 1;

@@ -1,6 +1,5 @@
 package io.sluice.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,29 +35,8 @@ public final class CsvBench {
     }
 
     /** Runs the benchmark; exits 0 when every case completed, 1 when one did not, 2 on bad arguments. */
-    public static void main(String[] args) throws Exception {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(CsvBenchOptions.USAGE);
-            return;
-        }
-        CsvBenchOptions options;
-        try {
-            options = CsvBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(CsvBenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        int code;
-        try {
-            code = new CsvBench(options, System.out).run();
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            code = 1;
-        }
-        // The embedded broker leaves non-daemon threads behind: only an explicit exit ends the JVM.
-        System.exit(code);
+    public static void main(String[] args) {
+        BenchMain.main(args, CsvBenchOptions.USAGE, a -> new CsvBench(CsvBenchOptions.parse(a), System.out)::run);
     }
 
     /** Runs the cases and prints the results; returns the process exit code. */
@@ -96,7 +73,7 @@ public final class CsvBench {
                 + (heap != null ? "\n```\n" + heap.report() + "```\n" : "");
             out.println();
             out.print(report);
-            Path saved = save(work, report);
+            Path saved = BenchMain.save(work, "csv", report);
             out.println("\nSaved to " + saved);
         }
         return results.stream().allMatch(CaseResult::completed) ? 0 : 1;
@@ -130,11 +107,5 @@ public final class CsvBench {
             options.rows(), fileBytes / 1e6, AppInfoParser.getVersion(), System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
             zip.map(p -> p.getFileName().toString()).orElse("(not used)"));
-    }
-
-    private static Path save(Path work, String report) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("results"));
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC));
-        return Files.writeString(dir.resolve("csv-" + stamp + ".md"), report);
     }
 }
