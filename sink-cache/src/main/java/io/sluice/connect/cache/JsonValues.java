@@ -1,14 +1,14 @@
 package io.sluice.connect.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -17,55 +17,110 @@ import org.apache.kafka.connect.data.Struct;
 
 /**
  * Connect data (Structs, Maps, Lists and scalars) as JSON, the way {@code JsonConverter} writes a schemaless
- * payload: dates as epoch milliseconds, bytes as base64, decimals as numbers.
+ * payload: dates as epoch milliseconds, bytes as base64, decimals as numbers. An instance reuses its buffer and
+ * generator from one value to the next, so it belongs to one thread.
  */
 final class JsonValues {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int INITIAL_BUFFER = 512;
 
-    private JsonValues() {
+    /** Reused for every value: one generator writing root values one after another, without separators. */
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
+    private JsonGenerator generator = newGenerator();
+
+    private JsonGenerator newGenerator() {
+        try {
+            JsonGenerator created = JSON.createGenerator(out);
+            created.setRootValueSeparator(null);
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write JSON into memory", e);
+        }
     }
 
     /**
      * @param value Connect data
      * @return its JSON text
+     * @throws IllegalArgumentException for a type Connect data does not have
      */
-    static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(toNode(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a JSON tree", e);
-        }
+    String toText(Object value) {
+        return new String(toBytes(value), StandardCharsets.UTF_8);
     }
 
     /**
+     * Streams {@code value} straight into UTF-8 JSON, with no tree in between.
+     *
      * @param value Connect data
-     * @return its JSON tree
+     * @return its JSON text in UTF-8
      * @throws IllegalArgumentException for a type Connect data does not have
      */
-    static JsonNode toNode(Object value) {
+    byte[] toBytes(Object value) {
+        out.reset();
+        try {
+            writeValue(generator, value);
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write JSON into memory", e);
+        } catch (IllegalArgumentException e) {
+            // the generator is inside the half-written value: start over with a new one
+            generator = newGenerator();
+            throw e;
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
-            return NODES.nullNode();
-        }
-        if (value instanceof Struct struct) {
-            ObjectNode node = NODES.objectNode();
+            generator.writeNull();
+        } else if (value instanceof Struct struct) {
+            generator.writeStartObject();
             for (Field field : struct.schema().fields()) {
-                node.set(field.name(), toNode(struct.get(field)));
+                generator.writeFieldName(field.name());
+                writeValue(generator, struct.get(field));
             }
-            return node;
+            generator.writeEndObject();
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof Collection<?> list) {
+            generator.writeStartArray();
+            for (Object element : list) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
+        } else {
+            writeScalar(generator, value);
         }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode node = NODES.objectNode();
-            map.forEach((k, v) -> node.set(String.valueOf(k), toNode(v)));
-            return node;
+    }
+
+    private static void writeScalar(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof String s) {
+            generator.writeString(s);
+        } else if (value instanceof Boolean b) {
+            generator.writeBoolean(b);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte) {
+            generator.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            generator.writeNumber(((Number) value).doubleValue());
+        } else if (value instanceof BigDecimal decimal) {
+            generator.writeNumber(decimal);
+        } else if (value instanceof BigInteger integer) {
+            generator.writeNumber(integer);
+        } else if (value instanceof Date date) {
+            generator.writeNumber(date.getTime());
+        } else if (value instanceof byte[] bytes) {
+            generator.writeBinary(bytes);
+        } else if (value instanceof ByteBuffer buffer) {
+            generator.writeBinary(bytes(buffer));
+        } else {
+            throw new IllegalArgumentException("a " + value.getClass().getName() + " is not Connect data");
         }
-        if (value instanceof Collection<?> list) {
-            ArrayNode node = NODES.arrayNode();
-            list.forEach(v -> node.add(toNode(v)));
-            return node;
-        }
-        return scalar(value);
     }
 
     /**
@@ -77,36 +132,5 @@ final class JsonValues {
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return bytes;
-    }
-
-    private static JsonNode scalar(Object value) {
-        if (value instanceof String s) {
-            return NODES.textNode(s);
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return NODES.numberNode(((Number) value).longValue());
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return NODES.numberNode(((Number) value).doubleValue());
-        }
-        if (value instanceof BigDecimal decimal) {
-            return NODES.numberNode(decimal);
-        }
-        if (value instanceof BigInteger integer) {
-            return NODES.numberNode(integer);
-        }
-        if (value instanceof Date date) {
-            return NODES.numberNode(date.getTime());
-        }
-        if (value instanceof byte[] bytes) {
-            return NODES.binaryNode(bytes);
-        }
-        if (value instanceof ByteBuffer buffer) {
-            return NODES.binaryNode(bytes(buffer));
-        }
-        throw new IllegalArgumentException("a " + value.getClass().getName() + " is not Connect data");
     }
 }

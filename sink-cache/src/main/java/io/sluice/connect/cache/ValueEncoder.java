@@ -7,10 +7,14 @@ import java.util.Map;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
-/** Turns a record value into what {@link ValueFormat} stores: bytes for {@code SET}, fields for {@code HSET}. */
+/**
+ * Turns a record value into what {@link ValueFormat} stores: bytes for {@code SET}, fields for {@code HSET}. One per
+ * task: it reuses its JSON buffer.
+ */
 final class ValueEncoder {
 
     private final ValueFormat format;
+    private final JsonValues json = new JsonValues();
 
     ValueEncoder(ValueFormat format) {
         this.format = format;
@@ -47,7 +51,7 @@ final class ValueEncoder {
             throw new BadRecordException("value.format=json cannot store a bytes value: choose value.format=bytes, "
                     + "or a converter that yields structured values (e.g. JsonConverter)");
         }
-        return JsonValues.write(value).getBytes(StandardCharsets.UTF_8);
+        return json.toBytes(value);
     }
 
     /**
@@ -70,7 +74,7 @@ final class ValueEncoder {
         Map<byte[], byte[]> hash = new LinkedHashMap<>();
         fields.forEach((name, fieldValue) -> {
             if (fieldValue != null) {
-                String text = ScalarText.of(fieldValue).orElseGet(() -> JsonValues.write(fieldValue));
+                String text = ScalarText.of(fieldValue).orElseGet(() -> json.toText(fieldValue));
                 hash.put(name.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8));
             }
         });
