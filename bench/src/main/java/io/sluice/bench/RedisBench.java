@@ -96,11 +96,12 @@ public final class RedisBench {
                 }
             }
             if (options.sink()) {
+                out.println("Warm-up (not measured):");
+                String warmUpTopic = fillTopic(cluster, WARM_UP_ROWS);
+                sinkCases(cluster, jedis, warmUpTopic, WARM_UP_ROWS);
                 String topic = fillTopic(cluster, options.rows());
-                rows.add(pipelinedSet(jedis, options.rows()));
-                rows.add(sinkRun(cluster, jedis, topic, options.rows()));
-                RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "sink:");
-                RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "set:");
+                out.println("Measured runs:");
+                rows.addAll(sinkCases(cluster, jedis, topic, options.rows()));
             }
         }
         String report = header() + "\n" + table();
@@ -168,6 +169,33 @@ public final class RedisBench {
         return topic;
     }
 
+    /** Each way of reading the values, right after a run of its baseline; the keys are deleted after each run. */
+    private List<BenchRow> sinkCases(BenchCluster cluster, Jedis jedis, String topic, long n) throws Exception {
+        List<BenchRow> done = new ArrayList<>();
+        for (SinkValues values : SinkValues.values()) {
+            done.add(pipelinedSet(jedis, n));
+            RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "set:");
+            done.add(sinkRun(cluster, jedis, topic, n, values));
+            RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "sink:");
+        }
+        return done;
+    }
+
+    /** How the sink reads the topic's JSON values: parsed into maps and written again, or as the text they are. */
+    private enum SinkValues {
+        JSON_CONVERTER(CsvCases.CONVERTER, "value.format=json, JsonConverter schemas.enable=false"),
+        STRING_CONVERTER("org.apache.kafka.connect.storage.StringConverter",
+            "value.format=json, StringConverter (the JSON text as it is)");
+
+        final String converter;
+        final String describe;
+
+        SinkValues(String converter, String describe) {
+            this.converter = converter;
+            this.describe = describe;
+        }
+    }
+
     /** Baseline of the sink: the same keys and values, pipelined SETs in batches of a poll's records. */
     private BenchRow pipelinedSet(Jedis jedis, long n) {
         long start = System.nanoTime();
@@ -186,7 +214,8 @@ public final class RedisBench {
             null, written == n ? null : "wrote " + written + " keys of " + n);
     }
 
-    private BenchRow sinkRun(BenchCluster cluster, Jedis jedis, String topic, long n) throws Exception {
+    private BenchRow sinkRun(BenchCluster cluster, Jedis jedis, String topic, long n, SinkValues values)
+        throws Exception {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", SINK_CONNECTOR);
         config.put("tasks.max", "1");
@@ -194,18 +223,25 @@ public final class RedisBench {
         config.put("key.template", RedisBenchData.PREFIX + "sink:${key}");
         config.put("value.format", "json");
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", CsvCases.CONVERTER);
-        config.put("value.converter.schemas.enable", "false");
+        config.put("value.converter", values.converter);
+        if (values == SinkValues.JSON_CONVERTER) {
+            config.put("value.converter.schemas.enable", "false");
+        }
         config.put("consumer.override.auto.offset.reset", "earliest");
         config.putAll(options.sinkProps());
         ConnectorCase sink = new ConnectorCase(BenchCase.Kind.SLUICE_REDIS_SINK, "JSON values, no TTL", n, 0, config,
             "topics", cluster.connect());
+        String firstKey = RedisBenchData.PREFIX + "sink:0";
         String lastKey = RedisBenchData.PREFIX + "sink:" + (n - 1);
+        long first = -1;
         long start = System.nanoTime();
         long deadline = start + options.timeout().toNanos();
         String failure = null;
         sink.start(topic, sink.kind().label() + "-" + (++runs));
         while (!jedis.exists(lastKey)) {
+            if (first < 0 && jedis.exists(firstKey)) {
+                first = System.nanoTime();
+            }
             Optional<String> failed = sink.failure();
             if (failed.isPresent() || System.nanoTime() > deadline) {
                 failure = failed.orElse("timed out");
@@ -219,10 +255,9 @@ public final class RedisBench {
         if (failure == null && written != n) {
             failure = "wrote " + written + " keys of " + n;
         }
-        out.printf(Locale.ROOT, "sluice-redis-sink: %,d keys in %.2f s%s%n", written, seconds,
-            failure == null ? "" : " (" + failure + ")");
-        return new BenchRow("sink", "sluice-redis-sink", "value.format=json, JsonConverter schemas.enable=false", written,
-            seconds, "pipelined-set", failure);
+        out.printf(Locale.ROOT, "sluice-redis-sink: %,d keys in %.2f s, the first after %.2f s%s%n", written, seconds,
+            first < 0 ? seconds : (first - start) / 1e9, failure == null ? "" : " (" + failure + ")");
+        return new BenchRow("sink", "sluice-redis-sink", values.describe, written, seconds, "pipelined-set", failure);
     }
 
     private String header() {
