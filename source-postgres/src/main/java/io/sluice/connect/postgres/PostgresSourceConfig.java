@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -62,8 +63,8 @@ public final class PostgresSourceConfig extends AbstractConfig {
 
     public static final String TABLE_FILTER_CONFIG = "table.filter";
     static final String TABLE_FILTER_DOC = "An SQL condition (a WHERE fragment, the seed specs' 'scope') that every "
-            + "synced row must satisfy, e.g. 'status <> ''draft'' AND tenant_id = 7'. Applied to every table; "
-            + "empty for all rows.";
+            + "synced row must satisfy, e.g. 'status <> ''draft'' AND tenant_id = 7'; empty for all rows. Applies to "
+            + "every table that does not set its own with 'table.filter.<schema>.<table>'.";
     public static final String TABLE_FILTER_DEFAULT = "";
 
     public static final String TABLE_COLUMNS_CONFIG = "table.columns";
@@ -79,21 +80,22 @@ public final class PostgresSourceConfig extends AbstractConfig {
     public static final String SYNC_MODE_CONFIG = "sync.mode";
     static final String SYNC_MODE_DOC = "How tables are read: 'full_refresh' reads every row again each "
             + "full.refresh.interval.ms (or once); 'incremental' reads the rows after the last (cursor.columns, "
-            + "primary key) position, never missing one when transactions commit out of order. Alias: 'sync_mode'.";
+            + "primary key) position, never missing one when transactions commit out of order. A table may set its "
+            + "own with 'sync.mode.<schema>.<table>'. Alias: 'sync_mode'.";
     public static final String SYNC_MODE_DEFAULT = ConfigEnums.name(SyncMode.FULL_REFRESH);
 
     public static final String CURSOR_COLUMNS_CONFIG = "cursor.columns";
     static final String CURSOR_COLUMNS_DOC = "The column(s) whose values order new and changed rows for "
             + "sync.mode=incremental, e.g. 'updated_at' or 'id'; required then. Values must be assigned when a "
             + "row is written (a sequence, now() or clock_timestamp()), never null, and ordered by the column's "
-            + "type. Alias: 'cursor_field'.";
+            + "type. A table may set its own with 'cursor.columns.<schema>.<table>'. Alias: 'cursor_field'.";
     public static final String CURSOR_COLUMNS_DEFAULT = "";
 
     public static final String PRIMARY_KEY_CONFIG = "primary.key";
     static final String PRIMARY_KEY_DOC = "The column(s) that identify a row: the record key and the tie-break "
             + "between rows sharing a cursor value. Empty: each table's primary key (a table without one is read "
-            + "by full refresh in physical order, with a null record key). Required with query. "
-            + "Alias: 'primary_key'.";
+            + "by full refresh in physical order, with a null record key). Required with query. A table may set its "
+            + "own with 'primary.key.<schema>.<table>'. Alias: 'primary_key'.";
     public static final String PRIMARY_KEY_DEFAULT = "";
 
     public static final String SYNC_FROM_CONFIG = "sync.from";
@@ -168,12 +170,10 @@ public final class PostgresSourceConfig extends AbstractConfig {
     private final List<Pattern> excludeTables;
     private final String query;
     private final String queryName;
-    private final String filter;
     private final List<String> columns;
     private final long discoveryIntervalMs;
-    private final SyncMode syncMode;
-    private final List<String> cursorColumns;
-    private final List<String> primaryKey;
+    private final TableSettings defaults;
+    private final TableOverrides tables;
     private final String syncFrom;
     private final long fullRefreshIntervalMs;
     private final long fullRefreshSplitRows;
@@ -205,12 +205,12 @@ public final class PostgresSourceConfig extends AbstractConfig {
         excludeTables = trimmed(getList(TABLE_EXCLUDE_LIST_CONFIG)).stream().map(Pattern::compile).toList();
         query = getString(QUERY_CONFIG).trim();
         queryName = getString(QUERY_NAME_CONFIG).trim();
-        filter = getString(TABLE_FILTER_CONFIG).trim();
         columns = trimmed(getList(TABLE_COLUMNS_CONFIG));
         discoveryIntervalMs = getLong(TABLE_DISCOVERY_INTERVAL_MS_CONFIG);
-        syncMode = ConfigEnums.parse(SyncMode.class, SYNC_MODE_CONFIG, getString(SYNC_MODE_CONFIG));
-        cursorColumns = trimmed(getList(CURSOR_COLUMNS_CONFIG));
-        primaryKey = trimmed(getList(PRIMARY_KEY_CONFIG));
+        defaults = new TableSettings(null, ConfigEnums.parse(SyncMode.class, SYNC_MODE_CONFIG,
+                getString(SYNC_MODE_CONFIG)), trimmed(getList(CURSOR_COLUMNS_CONFIG)),
+                trimmed(getList(PRIMARY_KEY_CONFIG)), getString(TABLE_FILTER_CONFIG).trim(), Set.of());
+        tables = new TableOverrides(defaults, originalsStrings());
         syncFrom = getString(SYNC_FROM_CONFIG).trim();
         fullRefreshIntervalMs = getLong(FULL_REFRESH_INTERVAL_MS_CONFIG);
         fullRefreshSplitRows = getLong(FULL_REFRESH_SPLIT_ROWS_CONFIG);
@@ -274,11 +274,6 @@ public final class PostgresSourceConfig extends AbstractConfig {
         return queryName;
     }
 
-    /** @return the row filter, or the empty string */
-    public String filter() {
-        return filter;
-    }
-
     /** @return the value columns; empty for every column */
     public List<String> columns() {
         return columns;
@@ -288,17 +283,27 @@ public final class PostgresSourceConfig extends AbstractConfig {
         return discoveryIntervalMs;
     }
 
-    public SyncMode syncMode() {
-        return syncMode;
+    /**
+     * @return the connector's sync mode, cursor columns, key and filter: those of every table that sets none of its
+     *         own, and of the custom query
+     */
+    TableSettings defaults() {
+        return defaults;
     }
 
-    public List<String> cursorColumns() {
-        return cursorColumns;
+    /** @return how {@code split} is read: its table's own settings where it has them, else {@link #defaults()} */
+    TableSettings settings(Split split) {
+        return split.isQuery() ? defaults : tables.settings(split.name());
     }
 
-    /** @return the configured key columns; empty to use each table's primary key */
-    public List<String> primaryKey() {
-        return primaryKey;
+    /** @return how the table {@code name} ({@code schema.table}) is read */
+    TableSettings settings(String name) {
+        return tables.settings(name);
+    }
+
+    /** @return the names of the tables that have settings of their own, sorted */
+    List<String> tablesWithSettings() {
+        return tables.tables();
     }
 
     /** @return the first sync's lower bound of the first cursor column, or the empty string */

@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
 /**
  * Syncs PostgreSQL tables (or one custom query) into Kafka: {@code full_refresh} re-reads every row each interval or
  * once; {@code incremental} reads rows after the last (cursor, key) position without missing rows of transactions
- * that commit out of order.
+ * that commit out of order. Each table may have its own mode, cursor, key and filter ({@link TableOverrides}).
  *
  * <p><b>Splits and tasks.</b> Each matching table is a split (a large table in full refresh may be several key
  * ranges, see {@link SplitPlanner}), assigned by {@link TaskAssignment} to {@code min(tasks.max, splits)} tasks;
@@ -73,8 +73,17 @@ public class PostgresSourceConnector extends SourceConnector {
         monitor = new TableMonitor(config, splits, () -> context.requestTaskReconfiguration());
         health = HealthRegistry.register(config.connectorName(), HealthCheck.probing(Clock.systemUTC(),
                 CAPABILITIES, () -> probe(config)));
-        log.info("PostgresSourceConnector {} started on {}: {} of {}", config.connectorName(),
-                config.connection().redactedUrl(), config.syncMode(), splits);
+        log.info("PostgresSourceConnector {} started on {}: {} of {}{}", config.connectorName(),
+                config.connection().redactedUrl(), ConfigEnums.name(config.defaults().mode()), splits,
+                config.tablesWithSettings().isEmpty() ? "" : "; tables with settings of their own: "
+                        + config.tablesWithSettings());
+        List<String> absent = config.tablesWithSettings().stream()
+                .filter(t -> splits.stream().noneMatch(s -> s.name().equals(t))).toList();
+        if (!absent.isEmpty()) {
+            log.warn("PostgresSourceConnector {}: tables {} have settings of their own but were not found; the "
+                    + "settings apply once they are created (check the names after sync.mode., cursor.columns., "
+                    + "primary.key. and table.filter.)", config.connectorName(), absent);
+        }
     }
 
     private static void probe(PostgresSourceConfig config) throws Exception {
@@ -133,24 +142,27 @@ public class PostgresSourceConnector extends SourceConnector {
 
     /**
      * Accepts a reset (a null offset) of any split, and offsets in this connector's shape: an incremental position
-     * moves a table's cursor (without {@code "key"}, to after every row with that cursor value).
+     * moves a table's cursor (without {@code "key"}, to after every row with that cursor value). An offset must be
+     * in the table's own sync mode ({@code sync.mode.<schema>.<table>}, else {@code sync.mode}).
      *
      * @throws ConnectException naming the partition and what is wrong with it
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        SyncMode mode = new PostgresSourceConfig(connectorConfig).syncMode();
+        PostgresSourceConfig config = new PostgresSourceConfig(connectorConfig);
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
             Map<String, ?> partition = entry.getKey();
             try {
                 checkPartition(partition);
                 if (entry.getValue() != null) {
                     SplitOffset offset = SplitOffset.fromMap(entry.getValue());
-                    boolean incremental = offset instanceof SplitOffset.Incremental;
-                    if (incremental != (mode == SyncMode.INCREMENTAL)) {
+                    TableSettings settings = partition.get(Split.TABLE_KEY) instanceof String table
+                            ? config.settings(table) : config.defaults();
+                    if ((offset instanceof SplitOffset.Incremental) != settings.incremental()) {
                         // the task would ignore it and read the table from the start
                         throw new IllegalArgumentException("the offset's mode '" + entry.getValue().get("mode")
-                                + "' is not the connector's sync.mode '" + ConfigEnums.name(mode) + "'");
+                                + "' is not the sync mode of the partition, '" + ConfigEnums.name(settings.mode())
+                                + "' (" + settings.keyOf(PostgresSourceConfig.SYNC_MODE_CONFIG) + ")");
                     }
                 }
             } catch (IllegalArgumentException e) {
@@ -160,7 +172,7 @@ public class PostgresSourceConnector extends SourceConnector {
                         + "is null (read the table again), {\"v\": 1, \"mode\": \"incremental\", \"cursor\": "
                         + "\"<value>\", \"key\": \"<value>\"} (key optional; a second column adds \"cursor.1\", "
                         + "\"key.1\"), or {\"v\": 1, \"mode\": \"full_refresh\", \"run\": <epoch ms>, "
-                        + "\"key\": \"<value>\", \"done\": true|false}, in the mode of sync.mode");
+                        + "\"key\": \"<value>\", \"done\": true|false}, in the table's sync mode");
             }
         }
         return true;

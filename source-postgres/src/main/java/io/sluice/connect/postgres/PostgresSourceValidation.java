@@ -46,9 +46,13 @@ final class PostgresSourceValidation {
             issues.add(new Issue(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG, "must name the cursor column(s) when "
                     + PostgresSourceConfig.SYNC_MODE_CONFIG + " is incremental, e.g. updated_at"));
         }
-        if (!incremental && !value(props, PostgresSourceConfig.SYNC_FROM_CONFIG).isEmpty()) {
-            issues.add(new Issue(PostgresSourceConfig.SYNC_FROM_CONFIG, "applies to sync.mode=incremental only; "
-                    + "remove it or set sync.mode=incremental"));
+        List<TableOverrides.Setting> overrides = TableOverrides.find(props);
+        boolean anyIncremental = incremental || overrides.stream().anyMatch(o -> o.key().equals(
+                PostgresSourceConfig.SYNC_MODE_CONFIG) && "incremental".equalsIgnoreCase(o.value().trim()));
+        if (!anyIncremental && !value(props, PostgresSourceConfig.SYNC_FROM_CONFIG).isEmpty()) {
+            issues.add(new Issue(PostgresSourceConfig.SYNC_FROM_CONFIG, "applies to incremental tables only, and "
+                    + "no table is read incrementally; remove it or set sync.mode (or a table's "
+                    + "sync.mode.<schema>.<table>) to incremental"));
         }
         if (query && value(props, PostgresSourceConfig.PRIMARY_KEY_CONFIG).isEmpty()) {
             issues.add(new Issue(PostgresSourceConfig.PRIMARY_KEY_CONFIG, "must name the column(s) that identify a "
@@ -65,6 +69,7 @@ final class PostgresSourceValidation {
                         + "in the connector's own SELECT); remove the ';'"));
             }
         }
+        issues.addAll(TableOverrides.issues(props));
         return issues;
     }
 
@@ -136,45 +141,37 @@ final class PostgresSourceValidation {
         SplitShape shape;
         try {
             shape = SplitShape.load(connection, split, config);
-        } catch (org.apache.kafka.connect.errors.ConnectException e) {
-            String key = e.getMessage().contains(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG)
-                    ? PostgresSourceConfig.CURSOR_COLUMNS_CONFIG
-                    : e.getMessage().contains(PostgresSourceConfig.TABLE_COLUMNS_CONFIG + ";")
-                    ? PostgresSourceConfig.TABLE_COLUMNS_CONFIG : PostgresSourceConfig.PRIMARY_KEY_CONFIG;
-            ValidationResults.addError(result, key, e.getMessage());
+        } catch (SplitShape.SettingException e) {
+            ValidationResults.addError(result, e.key(), e.getMessage());
             return;
         } catch (SQLException e) {
             ValidationResults.addError(result, split.isQuery() ? PostgresSourceConfig.QUERY_CONFIG
                     : PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG, split + " cannot be read: " + e.getMessage());
             return;
         }
-        tryPage(connection, config, shape, result);
+        tryPage(connection, config.settings(split), shape, result);
     }
 
     /**
      * Runs the split's page query for no rows: it fails when the filter is not valid SQL or a cursor column's type
      * has no ordering (json, point, ...), which the error is attached to.
      */
-    private static void tryPage(Connection connection, PostgresSourceConfig config, SplitShape shape,
-                                   Config result) throws SQLException {
+    private static void tryPage(Connection connection, TableSettings settings, SplitShape shape, Config result)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(shape.page(List.of(), true))) {
             statement.setInt(1, 0);
             statement.executeQuery().close();
         } catch (SQLException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            String key = message.contains("ordering operator") ? PostgresSourceConfig.CURSOR_COLUMNS_CONFIG
-                    : !config.filter().isEmpty() ? PostgresSourceConfig.TABLE_FILTER_CONFIG
-                    : split(shape).isQuery() ? PostgresSourceConfig.QUERY_CONFIG
+            String key = message.contains("ordering operator")
+                    ? settings.keyOf(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG)
+                    : !shape.filter().isEmpty() ? settings.keyOf(PostgresSourceConfig.TABLE_FILTER_CONFIG)
+                    : shape.split().isQuery() ? PostgresSourceConfig.QUERY_CONFIG
                     : PostgresSourceConfig.TABLE_INCLUDE_LIST_CONFIG;
-            ValidationResults.addError(result, key, split(shape) + " cannot be read in order of "
-                    + shape.order() + (config.filter().isEmpty() ? "" : " with the filter '" + config.filter() + "'")
-                    + ": " + message);
+            ValidationResults.addError(result, key, shape.split() + " cannot be read in order of " + shape.order()
+                    + (shape.filter().isEmpty() ? "" : " with the filter '" + shape.filter() + "'") + ": " + message);
         } finally {
             Catalog.endTransaction(connection);
         }
-    }
-
-    private static Split split(SplitShape shape) {
-        return shape.split();
     }
 }

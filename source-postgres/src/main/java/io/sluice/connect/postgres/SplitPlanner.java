@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The splits of a connector: the discovered tables and, for a full refresh with {@code full.refresh.split.rows}, a
- * large table's key ranges, so that several tasks read one table in parallel.
+ * The splits of a connector: the discovered tables and, for a table read by full refresh (its {@link TableSettings})
+ * with {@code full.refresh.split.rows}, a large table's key ranges, so that several tasks read one table in
+ * parallel.
  *
  * <p>A table with more than {@code full.refresh.split.rows} rows (counted when the connector starts or the set of
  * tables changes) is cut at every {@code full.refresh.split.rows}-th key into ranges {@code (after, through]}, at
@@ -51,22 +52,28 @@ final class SplitPlanner {
     static List<Split> plan(Connection connection, PostgresSourceConfig config, List<Split> existing)
             throws SQLException {
         List<Split> tables = Catalog.discover(connection, config);
-        if (config.syncMode() != SyncMode.FULL_REFRESH || config.fullRefreshSplitRows() <= 0) {
+        if (config.fullRefreshSplitRows() <= 0) {
             return tables;
         }
         Map<String, List<Split>> kept = existing.stream()
                 .collect(Collectors.groupingBy(Split::name, LinkedHashMap::new, Collectors.toList()));
         List<Split> result = new ArrayList<>();
         for (Split table : tables) {
+            TableSettings settings = config.settings(table);
             List<Split> current = kept.get(table.name());
-            result.addAll(current != null ? current : ranges(connection, config, table));
+            if (settings.mode() != SyncMode.FULL_REFRESH) {
+                result.add(table);
+            } else {
+                result.addAll(current != null ? current : ranges(connection, config, settings, table));
+            }
         }
         return result;
     }
 
-    private static List<Split> ranges(Connection connection, PostgresSourceConfig config, Split table)
-            throws SQLException {
-        List<String> key = config.primaryKey().isEmpty() ? Catalog.primaryKey(connection, table) : config.primaryKey();
+    private static List<Split> ranges(Connection connection, PostgresSourceConfig config, TableSettings settings,
+                                      Split table) throws SQLException {
+        List<String> key = settings.primaryKey().isEmpty() ? Catalog.primaryKey(connection, table)
+                : settings.primaryKey();
         if (table.isQuery() || key.isEmpty()) {
             return List.of(table);
         }

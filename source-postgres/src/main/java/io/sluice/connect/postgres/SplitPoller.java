@@ -1,5 +1,6 @@
 package io.sluice.connect.postgres;
 
+import io.sluice.connect.common.config.ConfigEnums;
 import io.sluice.connect.common.errors.Retrier;
 import io.sluice.connect.common.errors.Sleeper;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -127,9 +128,10 @@ final class SplitPoller {
 
     private SplitReader createReader(Connection c, Split split) throws SQLException {
         SplitShape shape = SplitShape.load(c, split, config);
-        SplitOffset offset = storedOffset(split);
+        TableSettings settings = config.settings(split);
+        SplitOffset offset = storedOffset(split, settings);
         RecordFactory records = new RecordFactory(config, split, metrics);
-        if (config.syncMode() == SyncMode.INCREMENTAL) {
+        if (settings.incremental()) {
             SplitOffset.Incremental start = offset instanceof SplitOffset.Incremental inc ? inc : null;
             log.info("PostgresSourceConnector {}: {} incremental on {} with key {}, from {}", config.connectorName(),
                     split, shape.cursor(), shape.key(), start == null ? "the start" : start.toMap());
@@ -148,7 +150,11 @@ final class SplitPoller {
         return new FullRefreshReader(shape, start, config, records, pageQuery, clock);
     }
 
-    private SplitOffset storedOffset(Split split) {
+    /**
+     * @return the split's stored offset; null when it has none, or when it was written in the other mode (the
+     *         table's sync mode changed since): the split is then read from the start in its new mode
+     */
+    private SplitOffset storedOffset(Split split, TableSettings settings) {
         if (storedOffsets == null) {
             storedOffsets = offsetReader.offsets(splits.stream().map(Split::partition).toList());
         }
@@ -158,11 +164,12 @@ final class SplitPoller {
         }
         try {
             SplitOffset offset = SplitOffset.fromMap(stored);
-            boolean incremental = config.syncMode() == SyncMode.INCREMENTAL;
-            boolean matches = (offset instanceof SplitOffset.Incremental) == incremental;
+            boolean matches = (offset instanceof SplitOffset.Incremental) == settings.incremental();
             if (!matches) {
                 log.warn("PostgresSourceConnector {}: the stored offset of {} was written in another sync mode ({}); "
-                        + "it is read from the start", config.connectorName(), split, stored);
+                        + "it is read from the start, now {} by {}", config.connectorName(), split, stored,
+                        ConfigEnums.name(settings.mode()),
+                        settings.keyOf(PostgresSourceConfig.SYNC_MODE_CONFIG));
                 return null;
             }
             return offset;

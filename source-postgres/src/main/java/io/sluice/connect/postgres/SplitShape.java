@@ -28,31 +28,55 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
 
     static final String PHYSICAL_KEY = "ctid";
 
+    /** A setting that does not fit the split's table or query, naming the key to change and how. */
+    static final class SettingException extends ConnectException {
+
+        private final String key;
+
+        SettingException(String key, String message) {
+            super(message);
+            this.key = key;
+        }
+
+        /** @return the key to change, e.g. {@code cursor.columns.public.orders} */
+        String key() {
+            return key;
+        }
+    }
+
     /**
-     * Reads the split's key from the catalog (unless configured) and checks that every named column exists.
+     * Reads the split's key from the catalog (unless configured) and checks that every named column exists; the
+     * mode, cursor, key and filter are the split's {@link TableSettings}.
      *
-     * @throws ConnectException naming the split, the key to change and how, when a column is missing or an
+     * @throws SettingException naming the split, the key to change and how, when a column is missing or an
      *                          incremental split has no key
      */
     static SplitShape load(Connection connection, Split split, PostgresSourceConfig config) throws SQLException {
-        List<String> key = config.primaryKey().isEmpty() ? Catalog.primaryKey(connection, split) : config.primaryKey();
-        List<String> cursor = config.syncMode() == SyncMode.INCREMENTAL ? config.cursorColumns() : List.of();
+        TableSettings settings = config.settings(split);
+        List<String> key = settings.primaryKey().isEmpty() ? Catalog.primaryKey(connection, split)
+                : settings.primaryKey();
+        List<String> cursor = settings.incremental() ? settings.cursorColumns() : List.of();
         boolean physical = false;
         if (key.isEmpty()) {
-            if (config.syncMode() == SyncMode.INCREMENTAL || split.isQuery()) {
-                throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": " + split
-                        + " has no primary key, which incremental sync needs to order rows that share a cursor "
-                        + "value. Add a primary key, or set primary.key to columns that identify a row.");
+            if (settings.incremental() || split.isQuery()) {
+                String keyKey = split.isQuery() ? PostgresSourceConfig.PRIMARY_KEY_CONFIG
+                        : PostgresSourceConfig.PRIMARY_KEY_CONFIG + "." + split.name();
+                throw new SettingException(settings.keyOf(PostgresSourceConfig.PRIMARY_KEY_CONFIG),
+                        "PostgresSourceConnector " + config.connectorName() + ": " + split + " has no primary key, "
+                        + "which incremental sync needs to order rows that share a cursor value. Add a primary key, "
+                        + "or set " + keyKey + " to columns that identify a row.");
             }
             key = List.of(PHYSICAL_KEY);
             physical = true;
         }
         List<String> existing = Catalog.columns(connection, split);
-        check(config, split, existing, PostgresSourceConfig.CURSOR_COLUMNS_CONFIG, cursor);
-        check(config, split, existing, PostgresSourceConfig.PRIMARY_KEY_CONFIG, physical ? List.of() : key);
+        check(config, split, existing, settings.keyOf(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG), cursor);
+        check(config, split, existing, settings.keyOf(PostgresSourceConfig.PRIMARY_KEY_CONFIG),
+                physical ? List.of() : key);
         check(config, split, existing, PostgresSourceConfig.TABLE_COLUMNS_CONFIG, config.columns());
-        if (!config.primaryKey().isEmpty()) {
-            checkNotNull(config, split, Catalog.nullableColumns(connection, split), key);
+        if (!settings.primaryKey().isEmpty()) {
+            checkNotNull(config, split, Catalog.nullableColumns(connection, split), key,
+                    settings.keyOf(PostgresSourceConfig.PRIMARY_KEY_CONFIG));
         }
         List<String> values = List.of();
         if (!config.columns().isEmpty()) {
@@ -65,7 +89,7 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
         }
         List<String> order = new ArrayList<>(cursor);
         order.addAll(key);
-        return new SplitShape(split, config.filter(), values, cursor, key, physical,
+        return new SplitShape(split, settings.filter(), values, cursor, key, physical,
                 Catalog.types(connection, split, order));
     }
 
@@ -73,7 +97,7 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
                               List<String> columns) {
         List<String> missing = columns.stream().filter(c -> !existing.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": " + split
+            throw new SettingException(configKey, "PostgresSourceConnector " + config.connectorName() + ": " + split
                     + " has no column " + String.join(", ", missing) + " named in " + configKey + "; its columns are "
                     + existing + ". Fix " + configKey + " (names are case-sensitive).");
         }
@@ -84,11 +108,11 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
      * a position cannot hold it.
      */
     private static void checkNotNull(PostgresSourceConfig config, Split split, List<String> nullable,
-                                     List<String> key) {
+                                     List<String> key, String configKey) {
         List<String> bad = key.stream().filter(nullable::contains).toList();
         if (!bad.isEmpty()) {
-            throw new ConnectException("PostgresSourceConnector " + config.connectorName() + ": " + split
-                    + " column " + String.join(", ", bad) + " named in " + PostgresSourceConfig.PRIMARY_KEY_CONFIG
+            throw new SettingException(configKey, "PostgresSourceConnector " + config.connectorName() + ": " + split
+                    + " column " + String.join(", ", bad) + " named in " + configKey
                     + " may be NULL, and rows with a NULL key could not be read in key order. Name NOT NULL "
                     + "columns that identify a row, or ALTER TABLE " + split.relation() + " ALTER COLUMN ... SET "
                     + "NOT NULL.");
