@@ -37,8 +37,10 @@ class ExampleConfigsTest {
                 .isEqualTo("jdbc:postgresql://db.example.com:5432/shop");
         assertThat(a.includeTables().toString()).isEqualTo(b.includeTables().toString())
                 .isEqualTo("[public\\.orders_.*, public\\.customers]");
-        assertThat(a.syncMode()).isEqualTo(b.syncMode()).isEqualTo(SyncMode.INCREMENTAL);
-        assertThat(a.cursorColumns()).isEqualTo(b.cursorColumns());
+        assertThat(a.defaults()).isEqualTo(b.defaults());
+        assertThat(a.defaults().mode()).isEqualTo(SyncMode.INCREMENTAL);
+        assertThat(a.settings("public.customers")).isEqualTo(b.settings("public.customers"));
+        assertThat(a.settings("public.customers").mode()).isEqualTo(SyncMode.FULL_REFRESH);
         assertThat(a.badRecordTopic()).isEqualTo(b.badRecordTopic()).isEqualTo("shop-bad-rows");
     }
 }

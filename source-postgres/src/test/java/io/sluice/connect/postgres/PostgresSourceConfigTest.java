@@ -41,9 +41,9 @@ class PostgresSourceConfigTest {
         assertThat(config.connection().driverProperties()).containsEntry("user", "sync")
                 .containsEntry("password", "secret").containsEntry("sslmode", "require");
         assertThat(config.schemas()).containsExactly("sales", "public");
-        assertThat(config.syncMode()).isEqualTo(SyncMode.INCREMENTAL);
-        assertThat(config.cursorColumns()).containsExactly("updated_at");
-        assertThat(config.primaryKey()).containsExactly("tenant", "id");
+        assertThat(config.defaults().mode()).isEqualTo(SyncMode.INCREMENTAL);
+        assertThat(config.defaults().cursorColumns()).containsExactly("updated_at");
+        assertThat(config.defaults().primaryKey()).containsExactly("tenant", "id");
         assertThat(config.batchSize()).isEqualTo(250);
         assertThat(config.syncFrom()).isEqualTo("2024-01-01");
     }
@@ -51,7 +51,7 @@ class PostgresSourceConfigTest {
     @Test
     void defaultsAreAHourlyFullRefreshOfSchemaPublic() {
         PostgresSourceConfig config = new PostgresSourceConfig(base());
-        assertThat(config.syncMode()).isEqualTo(SyncMode.FULL_REFRESH);
+        assertThat(config.defaults().mode()).isEqualTo(SyncMode.FULL_REFRESH);
         assertThat(config.schemas()).containsExactly("public");
         assertThat(config.fullRefreshIntervalMs()).isEqualTo(3_600_000L);
         assertThat(config.numericMapping()).isEqualTo(NumericMapping.DECIMAL);

@@ -48,10 +48,28 @@ class PostgresSourceConnectorTest {
         assertThatThrownBy(() -> connector.alterOffsets(FULL_REFRESH, one(Map.of("table", "public.orders"),
                 Map.of("v", 1, "mode", "incremental", "cursor", "5"))))
                 .isInstanceOf(ConnectException.class)
-                .hasMessageContaining("mode 'incremental' is not the connector's sync.mode 'full_refresh'");
+                .hasMessageContaining("mode 'incremental' is not the sync mode of the partition, 'full_refresh' "
+                        + "(sync.mode)");
         assertThatThrownBy(() -> connector.alterOffsets(FULL_REFRESH, one(Map.of("table", "public.big", "range",
                 "1000-2000"), Map.of("v", 1, "mode", "full_refresh", "run", 0, "done", true))))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("'range' must be a JSON array");
+    }
+
+    @Test
+    void anOffsetMustBeInTheModeOfItsOwnTable() {
+        Map<String, String> mixed = new HashMap<>(FULL_REFRESH);
+        mixed.put("sync.mode.public.orders", "incremental");
+        mixed.put("cursor.columns.public.orders", "updated_at");
+        Map<String, Object> incremental = Map.of("v", 1, "mode", "incremental", "cursor", "5");
+        Map<String, Object> fullRefresh = Map.of("v", 1, "mode", "full_refresh", "run", 0, "done", true);
+        assertThat(connector.alterOffsets(mixed, one(Map.of("table", "public.orders"), incremental))).isTrue();
+        assertThat(connector.alterOffsets(mixed, one(Map.of("table", "public.customers"), fullRefresh))).isTrue();
+        assertThatThrownBy(() -> connector.alterOffsets(mixed, one(Map.of("table", "public.orders"), fullRefresh)))
+                .isInstanceOf(ConnectException.class).hasMessageContaining(
+                        "mode 'full_refresh' is not the sync mode of the partition, 'incremental' "
+                                + "(sync.mode.public.orders)");
+        assertThatThrownBy(() -> connector.alterOffsets(mixed, one(Map.of("table", "public.customers"),
+                incremental))).isInstanceOf(ConnectException.class).hasMessageContaining("'full_refresh' (sync.mode)");
     }
 
     @Test

@@ -1,0 +1,238 @@
+package io.sluice.connect.postgres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.connect.postgres.it.PgConnector;
+import io.sluice.connect.postgres.it.Records;
+import io.sluice.connect.postgres.it.TestDatabase;
+import io.sluice.testkit.ConnectClusterExtension;
+import io.sluice.testkit.ConnectClusterFixture;
+import io.sluice.testkit.ConnectRest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static io.sluice.connect.postgres.it.PgConnector.timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One connector over tables read in different ways through per-table keys ({@code sync.mode.<schema>.<table>},
+ * {@code cursor.columns.<schema>.<table>}, {@code primary.key.<schema>.<table>},
+ * {@code table.filter.<schema>.<table>}): a snapshot read once, an incremental table on a timestamp with its own key,
+ * an incremental table on the connector's cursor with its own filter, a table created while running that takes its
+ * own settings; a table whose mode changes between runs; and validation errors attached to the per-table key to
+ * fix, through the REST API.
+ */
+class PostgresSourceTableSettingsIT {
+
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(PgConnector.clusterBuilder());
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void createSchema() {
+        db = TestDatabase.create("pgsrc_tbl");
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        db.close();
+    }
+
+    @AfterEach
+    void deleteConnectors() {
+        CONNECT.cluster().deleteAllConnectors();
+    }
+
+    private static String table(String name) {
+        return db.schema() + "." + name;
+    }
+
+    @Test
+    void eachTableIsReadInItsOwnModeWithItsOwnCursorKeyAndFilter() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE ts_snapshot (id int PRIMARY KEY, name text)",
+                "INSERT INTO ts_snapshot SELECT g, 'c' || g FROM generate_series(1, 10) g",
+                // no primary key: primary.key.<table> names the column that identifies a row
+                "CREATE TABLE ts_events (id bigint NOT NULL UNIQUE, created_at timestamptz NOT NULL, seq bigint)",
+                "INSERT INTO ts_events SELECT g, timestamptz '2024-03-01 00:00:00+00' + (g / 3) * interval '1 minute', "
+                        + "1000 - g FROM generate_series(1, 30) g",
+                "CREATE TABLE ts_orders (id int PRIMARY KEY, seq bigint NOT NULL, tenant_id int NOT NULL)",
+                "INSERT INTO ts_orders SELECT g, g, 8 - g % 2 FROM generate_series(1, 40) g");
+        Map<String, String> config = PgConnector.config(db.schema(), "mix.");
+        config.put("table.include.list", ".*\\.ts_.*");
+        config.put("full.refresh.interval.ms", "0");
+        config.put("cursor.columns", "seq");
+        config.put("batch.size", "7");
+        config.put("sync.mode." + table("ts_events"), "incremental");
+        config.put("cursor.columns." + table("ts_events"), "created_at");
+        config.put("primary.key." + table("ts_events"), "id");
+        config.put("sync_mode." + table("ts_orders"), "incremental");
+        config.put("table.filter." + table("ts_orders"), "tenant_id = 7");
+        // a table created later takes its settings when the connector discovers it
+        config.put("sync.mode." + table("ts_later"), "incremental");
+        config.put("cursor.columns." + table("ts_later"), "changed");
+        cluster.createConnector("mix", config);
+
+        List<Long> snapshot = ids(cluster.consumeExactly(topic("mix.", "ts_snapshot"), 10, timeout()));
+        assertThat(snapshot).as("full refresh in key order").isEqualTo(range(1, 10));
+        List<ConsumerRecord<byte[], byte[]>> events = cluster.consumeExactly(topic("mix.", "ts_events"), 30, timeout());
+        assertThat(ids(events)).as("by created_at, then id: its own cursor and key, not the connector's seq")
+                .isEqualTo(range(1, 30));
+        assertThat(Records.key(events.get(0)).toString()).isEqualTo("{\"id\":1}");
+        List<Long> orders = ids(cluster.consumeExactly(topic("mix.", "ts_orders"), 20, timeout()));
+        assertThat(orders).as("tenant 7 only, by seq").isEqualTo(odd(1, 40));
+
+        PostgresSourceIT.awaitOffset(cluster, "mix", Map.of("table", table("ts_snapshot")), "done");
+        Map<String, Object> eventsOffset = PostgresSourceIT.awaitOffset(cluster, "mix",
+                Map.of("table", table("ts_events")), "cursor");
+        assertThat(eventsOffset).containsEntry("mode", "incremental")
+                .containsEntry("cursor", "2024-03-01 00:10:00+00").containsEntry("key", "30");
+        assertThat(PostgresSourceIT.awaitOffset(cluster, "mix", Map.of("table", table("ts_orders")), "cursor"))
+                .containsEntry("mode", "incremental").containsEntry("cursor", "39").containsEntry("key", "39");
+
+        // new rows everywhere: the snapshot was read once, the incremental tables go on from their positions
+        db.execute("INSERT INTO ts_snapshot VALUES (11, 'late')",
+                "INSERT INTO ts_events SELECT g, timestamptz '2024-03-02 00:00:00+00' + g * interval '1 second', 0 "
+                        + "FROM generate_series(31, 45) g",
+                "INSERT INTO ts_orders SELECT g, g, 8 - g % 2 FROM generate_series(41, 50) g");
+        assertThat(ids(cluster.consumeExactly(topic("mix.", "ts_events"), 45, timeout()))).isEqualTo(range(1, 45));
+        assertThat(ids(cluster.consumeExactly(topic("mix.", "ts_orders"), 25, timeout()))).isEqualTo(odd(1, 50));
+        assertThat(ids(cluster.consumeAll(topic("mix.", "ts_snapshot"), timeout())))
+                .as("read once (full.refresh.interval.ms=0): the new row is not read").isEqualTo(range(1, 10));
+
+        db.execute("CREATE TABLE ts_later (id int PRIMARY KEY, changed timestamptz NOT NULL DEFAULT clock_timestamp())",
+                "INSERT INTO ts_later (id) SELECT g FROM generate_series(1, 5) g");
+        cluster.consumeExactly(topic("mix.", "ts_later"), 5, timeout());
+        db.execute("INSERT INTO ts_later (id) SELECT g FROM generate_series(6, 9) g");
+        assertThat(ids(cluster.consumeExactly(topic("mix.", "ts_later"), 9, timeout())))
+                .as("incremental by its own cursor, not a snapshot read once").isEqualTo(range(1, 9));
+    }
+
+    @Test
+    void aTableWhoseModeChangesIsReadFromTheStartInItsNewModeAndTheOthersResume() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE mc_switch (id int PRIMARY KEY)",
+                "INSERT INTO mc_switch SELECT g FROM generate_series(1, 12) g",
+                "CREATE TABLE mc_steady (id int PRIMARY KEY)",
+                "INSERT INTO mc_steady SELECT g FROM generate_series(1, 8) g");
+        Map<String, String> config = PgConnector.incremental(PgConnector.config(db.schema(), "mc."), "id");
+        config.put("table.include.list", ".*\\.mc_.*");
+        config.put("full.refresh.interval.ms", "0");
+        cluster.createConnector("mc", config);
+        cluster.consumeExactly(topic("mc.", "mc_switch"), 12, timeout());
+        cluster.consumeExactly(topic("mc.", "mc_steady"), 8, timeout());
+        PostgresSourceIT.awaitOffset(cluster, "mc", Map.of("table", table("mc_switch")), "cursor");
+        PostgresSourceIT.awaitOffset(cluster, "mc", Map.of("table", table("mc_steady")), "cursor");
+
+        // an offset of the other mode is refused for the table that stays incremental
+        config.put("sync.mode." + table("mc_switch"), "full_refresh");
+        cluster.rest().put("connectors/mc/stop", null).ok();
+        cluster.awaitStatus("mc", s -> "STOPPED".equals(s.connector().state()) && s.tasks().isEmpty(), timeout(),
+                "STOPPED");
+        cluster.createConnector("mc", config);
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("partition", Map.of("table", table("mc_steady")));
+        entry.put("offset", Map.of("v", 1, "mode", "full_refresh", "run", 1, "done", true));
+        ConnectRest.Response refused = cluster.rest().send("PATCH", "connectors/mc/offsets",
+                Map.of("offsets", List.of(entry)));
+        // Connect answers a ConnectException from alterOffsets() with 500 and the connector's message
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.body()).contains("not the sync mode of the partition, 'incremental' (sync.mode)");
+
+        cluster.rest().put("connectors/mc/resume", null).ok();
+        cluster.awaitRunning("mc", 1);
+        Map<String, Object> switched = PostgresSourceIT.awaitOffset(cluster, "mc",
+                Map.of("table", table("mc_switch")), "done");
+        assertThat(switched).containsEntry("mode", "full_refresh");
+        assertThat(ids(cluster.consumeExactly(topic("mc.", "mc_switch"), 24, timeout())).subList(12, 24))
+                .as("its incremental offset does not fit a full refresh: read again from the start")
+                .isEqualTo(range(1, 12));
+        db.execute("INSERT INTO mc_steady VALUES (9)");
+        assertThat(ids(cluster.consumeExactly(topic("mc.", "mc_steady"), 9, timeout())))
+                .as("still incremental: resumed at its offset").isEqualTo(range(1, 9));
+    }
+
+    @Test
+    void validateAttachesEachProblemToThePerTableKeyToFix() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE v_rows (id int PRIMARY KEY, doc json, code text, changed timestamptz NOT NULL)");
+        Map<String, String> config = PgConnector.config(db.schema(), "v.");
+        config.put("table.include.list", ".*\\.v_rows");
+        config.put("sync.mode." + table("v_rows"), "cdc");
+        config.put("table.filter.public.v_rows", "true");
+        JsonNode result = validate(cluster, config);
+        assertThat(errors(result, "sync.mode." + table("v_rows"))).singleElement().asString()
+                .contains("must be one of full_refresh, incremental");
+        assertThat(errors(result, "table.filter.public.v_rows")).singleElement().asString()
+                .contains("names table 'public.v_rows', which the selection never matches");
+        assertThat(result.get("error_count").asInt()).isEqualTo(2);
+
+        config.remove("table.filter.public.v_rows");
+        config.put("sync.mode." + table("v_rows"), "incremental");
+        assertThat(errors(validate(cluster, config), "sync.mode." + table("v_rows"))).singleElement().asString()
+                .contains("needs cursor columns: set cursor.columns." + table("v_rows"));
+
+        config.put("cursor.columns." + table("v_rows"), "updated_at");
+        assertThat(errors(validate(cluster, config), "cursor.columns." + table("v_rows"))).singleElement()
+                .asString().contains("has no column updated_at named in cursor.columns." + table("v_rows"));
+
+        config.put("cursor.columns." + table("v_rows"), "doc");
+        assertThat(errors(validate(cluster, config), "cursor.columns." + table("v_rows"))).singleElement()
+                .asString().contains("could not identify an ordering operator for type json");
+
+        config.put("cursor.columns." + table("v_rows"), "changed");
+        config.put("primary.key." + table("v_rows"), "code");
+        assertThat(errors(validate(cluster, config), "primary.key." + table("v_rows"))).singleElement()
+                .asString().contains("column code named in primary.key." + table("v_rows") + " may be NULL");
+
+        config.remove("primary.key." + table("v_rows"));
+        config.put("table.filter." + table("v_rows"), "no_such_column > 1");
+        assertThat(errors(validate(cluster, config), "table.filter." + table("v_rows"))).singleElement()
+                .asString().contains("no_such_column");
+
+        config.put("table.filter." + table("v_rows"), "code <> ''");
+        assertThat(validate(cluster, config).get("error_count").asInt()).isZero();
+    }
+
+    private static JsonNode validate(ConnectClusterFixture cluster, Map<String, String> config) {
+        Map<String, String> body = new HashMap<>(config);
+        body.put("name", "validate-only");
+        return cluster.rest().put("connector-plugins/PostgresSourceConnector/config/validate", body).ok().json();
+    }
+
+    private static List<String> errors(JsonNode result, String key) {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode config : result.get("configs")) {
+            if (key.equals(config.path("value").path("name").asText())) {
+                config.path("value").path("errors").forEach(e -> errors.add(e.asText()));
+            }
+        }
+        return errors;
+    }
+
+    private static String topic(String prefix, String name) {
+        return prefix + table(name);
+    }
+
+    private static List<Long> ids(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(Records::id).toList();
+    }
+
+    private static List<Long> range(long first, long last) {
+        return LongStream.rangeClosed(first, last).boxed().toList();
+    }
+
+    private static List<Long> odd(long first, long last) {
+        return LongStream.rangeClosed(first, last).filter(i -> i % 2 == 1).boxed().toList();
+    }
+}
