@@ -1,5 +1,6 @@
 package io.sluice.connect.redis;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +12,17 @@ import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import redis.clients.jedis.resps.StreamEntry;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a stream entry into a record: the key from {@code key.field} or the entry id, the value per
@@ -33,6 +39,7 @@ final class EntryConverter {
     private static final Schema MAP_SCHEMA = SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA)
             .build();
     private static final int MAX_CACHED_SCHEMAS = 256;
+    private static final int MAX_CACHED_DESTINATIONS = 4096;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Rejects text after the document, which a lenient parse would drop silently. */
     private static final ObjectReader JSON_VALUE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -42,7 +49,14 @@ final class EntryConverter {
     private final String keyField;
     private final ValueFormat format;
     private final String jsonField;
-    /** Struct schemas by sorted field names: entries of one stream usually share their fields. */
+    /** Where {@code value.format=json_text} writes, one value after another: a converter belongs to one thread. */
+    private final StringWriter text = new StringWriter(256);
+    private final JsonGenerator textGenerator;
+    /** Topic and partition map by stream, worked out once: a task reads few streams, each many times. */
+    private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
+    /** The schema of the last entry: entries of one stream usually share their fields. */
+    private volatile Schema lastSchema;
+    /** Struct schemas by sorted field names. */
     private final Map<List<String>, Schema> schemas = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -56,6 +70,12 @@ final class EntryConverter {
         this.keyField = config.keyField();
         this.format = config.valueFormat();
         this.jsonField = config.valueJsonField();
+        try {
+            this.textGenerator = JSON.getFactory().createGenerator(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write JSON into memory", e);
+        }
+        textGenerator.setRootValueSeparator(null);
     }
 
     /**
@@ -67,7 +87,8 @@ final class EntryConverter {
      */
     SourceRecord convert(String stream, StreamEntry entry, Map<String, ?> offset) throws BadEntryException {
         Map<String, String> fields = entry.getFields();
-        String key = keyField.isEmpty() ? entry.getID().toString() : fields.get(keyField);
+        String id = entry.getID().toString();
+        String key = keyField.isEmpty() ? id : fields.get(keyField);
         if (key == null) {
             throw new BadEntryException("it has no field '" + keyField + "' for the record key (key.field)");
         }
@@ -82,6 +103,10 @@ final class EntryConverter {
                 valueSchema = null;
                 value = parseJson(fields);
             }
+            case JSON_TEXT -> {
+                valueSchema = Schema.STRING_SCHEMA;
+                value = jsonText(fields);
+            }
             default -> {
                 valueSchema = structSchema(fields);
                 Struct struct = new Struct(valueSchema);
@@ -91,14 +116,32 @@ final class EntryConverter {
         }
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(HEADER_STREAM, stream);
-        headers.addString(HEADER_ENTRY_ID, entry.getID().toString());
-        return new SourceRecord(new StreamPartition(stream).toMap(), offset, topic.topicFor(stream), null,
+        headers.addString(HEADER_ENTRY_ID, id);
+        Destination destination = destination(stream);
+        return new SourceRecord(destination.partition(), offset, destination.topic(), null,
                 Schema.STRING_SCHEMA, key, valueSchema, value, entry.getID().getTime(), headers);
     }
 
     /** @return the topic records of {@code stream} go to */
     String topicFor(String stream) {
-        return topic.topicFor(stream);
+        return destination(stream).topic();
+    }
+
+    private Destination destination(String stream) {
+        Destination destination = destinations.get(stream);
+        if (destination == null) {
+            if (destinations.size() >= MAX_CACHED_DESTINATIONS) {
+                destinations.clear();
+            }
+            destination = new Destination(topic.topicFor(stream),
+                    Collections.unmodifiableMap(new StreamPartition(stream).toMap()));
+            destinations.put(stream, destination);
+        }
+        return destination;
+    }
+
+    /** Where the records of one stream go, and the source partition they carry. */
+    private record Destination(String topic, Map<String, Object> partition) {
     }
 
     private Object parseJson(Map<String, String> fields) throws BadEntryException {
@@ -122,7 +165,47 @@ final class EntryConverter {
         return value;
     }
 
+    /** The fields as one JSON object in name order, written with the converter's own generator. */
+    private String jsonText(Map<String, String> fields) {
+        String[] names = fields.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        text.getBuffer().setLength(0);
+        try {
+            textGenerator.writeStartObject();
+            for (String name : names) {
+                textGenerator.writeStringField(name, fields.get(name));
+            }
+            textGenerator.writeEndObject();
+            textGenerator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write JSON into memory", e);
+        }
+        return text.toString();
+    }
+
     private Schema structSchema(Map<String, String> fields) {
+        Schema last = lastSchema;
+        if (last != null && sameFields(last, fields)) {
+            return last;
+        }
+        Schema schema = lookUpSchema(fields);
+        lastSchema = schema;
+        return schema;
+    }
+
+    private static boolean sameFields(Schema schema, Map<String, String> fields) {
+        if (schema.fields().size() != fields.size()) {
+            return false;
+        }
+        for (String name : fields.keySet()) {
+            if (schema.field(name) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Schema lookUpSchema(Map<String, String> fields) {
         List<String> names = new ArrayList<>(new TreeMap<>(fields).keySet());
         return schemas.computeIfAbsent(names, n -> {
             SchemaBuilder builder = SchemaBuilder.struct();

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * One task's connection to Redis, used from the task's poll thread only. Every command runs through a
- * {@link Retrier}: a lost connection (a Redis restart, a network blip) is dropped and opened again with capped
- * exponential backoff. {@link #signalStop()} ends a backoff wait at once, so stopping a task is never held up by it.
+ * One task's connection to Redis, used from the thread that reads (the poll thread, or the read-ahead thread).
+ * Every command runs through a {@link Retrier}: a lost connection (a Redis restart, a network blip) is dropped and
+ * opened again with capped exponential backoff. {@link #signalStop()} ends a backoff wait at once, so stopping a task is never held up by it.
  */
 final class RedisSession implements AutoCloseable {
 

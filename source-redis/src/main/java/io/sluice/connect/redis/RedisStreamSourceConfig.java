@@ -125,6 +125,14 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
             + "Connect with nothing; bounds how long stopping a task takes.";
     public static final int POLL_BLOCK_MS_DEFAULT = 1000;
 
+    /** How many reads a task makes ahead of Connect's poll thread. */
+    public static final String READ_AHEAD_BATCHES_CONFIG = "read.ahead.batches";
+    static final String READ_AHEAD_BATCHES_DOC = "How many batches a task reads and converts ahead of Connect, on a "
+            + "thread of its own, while Connect serializes and sends the batch before; 0 reads on Connect's poll "
+            + "thread only. Entries read ahead but not yet handed to Connect when a task stops are read again when it "
+            + "starts: from the committed offset (offset mode) or from the consumer's pending entries (group mode).";
+    public static final int READ_AHEAD_BATCHES_DEFAULT = 1;
+
     /** The topic, or a template over the stream key. */
     public static final String TOPIC_CONFIG = "topic";
     static final String TOPIC_DOC = "Topic to write records to: a fixed name, or a template with ${stream} (the "
@@ -140,8 +148,10 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
     /** The value's shape. */
     public static final String VALUE_FORMAT_CONFIG = "value.format";
     static final String VALUE_FORMAT_DOC = "The record value: 'struct' (a Struct with one optional string field per "
-            + "entry field, in name order), 'map' (a map of strings), or 'json' (the field value.json.field parsed as "
-            + "JSON, schemaless).";
+            + "entry field, in name order), 'map' (a map of strings), 'json' (the field value.json.field parsed as "
+            + "JSON, schemaless), or 'json_text' (every field in one JSON object of strings, in name order, as a "
+            + "string value: with value.converter=org.apache.kafka.connect.storage.StringConverter the topic holds "
+            + "that JSON as it is, written once by the task instead of by a converter over a Struct).";
     public static final String VALUE_FORMAT_DEFAULT = ConfigEnums.name(ValueFormat.STRUCT);
 
     /** The field parsed as JSON. */
@@ -172,6 +182,7 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
     private final long claimIntervalMs;
     private final int batchSize;
     private final int pollBlockMs;
+    private final int readAheadBatches;
     private final TopicTemplate topic;
     private final String keyField;
     private final ValueFormat valueFormat;
@@ -206,6 +217,7 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
         claimIntervalMs = getLong(GROUP_CLAIM_INTERVAL_MS_CONFIG);
         batchSize = getInt(BATCH_SIZE_CONFIG);
         pollBlockMs = getInt(POLL_BLOCK_MS_CONFIG);
+        readAheadBatches = getInt(READ_AHEAD_BATCHES_CONFIG);
         topic = TopicTemplate.parse(getString(TOPIC_CONFIG));
         keyField = getString(KEY_FIELD_CONFIG).trim();
         valueFormat = ConfigEnums.parse(ValueFormat.class, VALUE_FORMAT_CONFIG, getString(VALUE_FORMAT_CONFIG));
@@ -264,7 +276,10 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
                 .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
                         BATCH_SIZE_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Batch size")
                 .define(POLL_BLOCK_MS_CONFIG, Type.INT, POLL_BLOCK_MS_DEFAULT, ConfigDef.Range.between(1, 30_000),
-                        Importance.LOW, POLL_BLOCK_MS_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Block (ms)");
+                        Importance.LOW, POLL_BLOCK_MS_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Block (ms)")
+                .define(READ_AHEAD_BATCHES_CONFIG, Type.INT, READ_AHEAD_BATCHES_DEFAULT, ConfigDef.Range.between(0, 16),
+                        Importance.LOW, READ_AHEAD_BATCHES_DOC, GROUP_DELIVERY, ++order, Width.SHORT,
+                        "Read-ahead batches");
         order = 0;
         def.define(TOPIC_CONFIG, Type.STRING, TOPIC_DEFAULT, TopicTemplate.validator(), Importance.HIGH, TOPIC_DOC,
                         GROUP_RECORDS, ++order, Width.MEDIUM, "Topic")
@@ -348,6 +363,11 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
 
     public int pollBlockMs() {
         return pollBlockMs;
+    }
+
+    /** @return how many batches a task reads ahead of Connect; 0 for none */
+    public int readAheadBatches() {
+        return readAheadBatches;
     }
 
     TopicTemplate topic() {

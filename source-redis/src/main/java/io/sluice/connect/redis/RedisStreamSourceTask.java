@@ -51,11 +51,14 @@ public class RedisStreamSourceTask extends SourceTask {
         session.onReconnect(() -> metrics.reconnects().increment());
         EntryConverter converter = new EntryConverter(config);
         BadEntryHandler badEntries = new BadEntryHandler(config, metrics.bad());
-        reader = config.deliveryMode() == DeliveryMode.GROUP
+        StreamReader modeReader = config.deliveryMode() == DeliveryMode.GROUP
                 ? new GroupStreamReader(config, assignment, consumer, session, converter, badEntries, metrics, clock)
                 : new OffsetStreamReader(config, assignment, session, converter, badEntries, metrics,
                         context.offsetStorageReader());
         noStreams = assignment.streams().isEmpty();
+        reader = noStreams || config.readAheadBatches() == 0 ? modeReader
+                : new ReadAheadReader(modeReader, config.readAheadBatches(), config.pollBlockMs(),
+                        "sluice-redis-read-" + consumer).start();
         nextStatsMs = clock.millis();
         log.info("RedisStreamSourceConnector {} task {} of {} started: {} mode, streams {} at {}",
                 config.connectorName(), assignment.index(), assignment.count(),

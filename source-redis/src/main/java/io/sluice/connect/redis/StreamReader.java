@@ -4,7 +4,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 import java.util.List;
 
-/** How a task reads its streams: one implementation per {@link DeliveryMode}. Used from the poll thread only. */
+/** How a task reads its streams: one implementation per {@link DeliveryMode}, run on the poll thread or on
+ * the {@link ReadAheadReader}'s thread. Only {@link #committed} is called from another thread.
+ */
 interface StreamReader {
 
     /**
@@ -22,7 +24,7 @@ interface StreamReader {
     default void committed(SourceRecord record) {
     }
 
-    /** The task is stopping: a last chance to tell Redis what Kafka has, on the poll thread. */
+    /** The task is stopping: a last chance to tell Redis what Kafka has, on the thread that reads. */
     default void finish() {
     }
 
@@ -33,6 +35,6 @@ interface StreamReader {
     default void stopped() {
     }
 
-    /** Refreshes the pending and lag gauges; called now and then from the poll thread. */
+    /** Refreshes the pending and lag gauges; called now and then between reads. */
     void refreshStats();
 }

@@ -7,5 +7,7 @@ public enum ValueFormat {
     /** A map of field name to string value (a map schema of strings). */
     MAP,
     /** One configured field parsed as JSON, without a schema. */
-    JSON
+    JSON,
+    /** Every field in one JSON object of strings, in name order, as a string value. */
+    JSON_TEXT
 }

@@ -73,6 +73,38 @@ class EntryConverterTest {
     }
 
     @Test
+    void jsonTextIsEveryFieldInOneJsonObjectInNameOrder() throws Exception {
+        SourceRecord record = convert(Map.of("value.format", "json_text"),
+                Map.of("status", "paid", "amount", "12.5", "note", "say \"hi\""));
+        assertThat(record.valueSchema()).isEqualTo(Schema.STRING_SCHEMA);
+        assertThat(record.value()).isEqualTo("{\"amount\":\"12.5\",\"note\":\"say \\\"hi\\\"\",\"status\":\"paid\"}");
+        assertThat(record.key()).isEqualTo("1700000000123-4");
+    }
+
+    @Test
+    void streamsKeepTheirOwnTopicAndPartition() throws Exception {
+        EntryConverter converter = new EntryConverter(config(Map.of()));
+        SourceRecord a = converter.convert("a:1", new StreamEntry(ID, Map.of("x", "1")), Map.of());
+        SourceRecord b = converter.convert("b/2", new StreamEntry(ID, Map.of("x", "1")), Map.of());
+        SourceRecord again = converter.convert("a:1", new StreamEntry(ID, Map.of("x", "2")), Map.of());
+        assertThat(List.of(a.topic(), b.topic(), again.topic())).containsExactly("redis-a_1", "redis-b_2", "redis-a_1");
+        assertThat(again.sourcePartition()).isEqualTo(Map.of("stream", "a:1"));
+        assertThat(b.sourcePartition()).isEqualTo(Map.of("stream", "b/2"));
+    }
+
+    @Test
+    void anEntryWithOtherFieldsGetsItsOwnSchema() throws Exception {
+        EntryConverter converter = new EntryConverter(config(Map.of()));
+        SourceRecord first = converter.convert("s", new StreamEntry(ID, Map.of("x", "1", "y", "2")), Map.of());
+        SourceRecord other = converter.convert("s", new StreamEntry(ID, Map.of("x", "1", "z", "2")), Map.of());
+        SourceRecord fewer = converter.convert("s", new StreamEntry(ID, Map.of("x", "1")), Map.of());
+        assertThat(((Struct) other.value()).getString("z")).isEqualTo("2");
+        assertThat(other.valueSchema().fields()).extracting(f -> f.name()).containsExactly("x", "z");
+        assertThat(fewer.valueSchema().fields()).extracting(f -> f.name()).containsExactly("x");
+        assertThat(first.valueSchema()).isNotEqualTo(other.valueSchema());
+    }
+
+    @Test
     void aMissingKeyFieldOrBrokenJsonIsABadEntry() {
         assertThatThrownBy(() -> convert(Map.of("key.field", "order_id"), Map.of("a", "1")))
                 .isInstanceOf(BadEntryException.class).hasMessageContaining("order_id");
