@@ -47,6 +47,7 @@ public final class RedisBench {
     public static final String SOURCE_CONNECTOR = "io.sluice.connect.redis.RedisStreamSourceConnector";
     public static final String SINK_CONNECTOR = "io.sluice.connect.cache.RedisCacheSinkConnector";
 
+    private static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
     private static final int READ_COUNT = 1000;
     private static final int SET_BATCH = 500;
     private static final long WARM_UP_ROWS = 100_000L;
@@ -86,13 +87,19 @@ public final class RedisBench {
                 RedisBenchData.ensureStream(jedis, options.rows());
                 out.println("Warm-up (not measured):");
                 xread(jedis, WARM_UP_ROWS);
-                runner.run(sourceCase(cluster, WARM_UP_ROWS, ProducerSettings.TUNED), ProducerSettings.TUNED);
+                for (ValuePath values : ValuePath.values()) {
+                    runner.run(sourceCase(cluster, WARM_UP_ROWS, ProducerSettings.TUNED, values),
+                        ProducerSettings.TUNED);
+                }
                 out.println("Measured runs:");
                 for (ProducerSettings settings : options.settings()) {
-                    rows.add(xread(jedis, options.rows()));
-                    CaseResult r = runner.run(sourceCase(cluster, options.rows(), settings), settings);
-                    rows.add(new BenchRow("source", r.kind().label(), settings.describe(), r.reached(), r.seconds(),
-                        "xread", r.completed() ? null : Optional.ofNullable(r.failure()).orElse("timed out")));
+                    for (ValuePath values : ValuePath.values()) {
+                        rows.add(xread(jedis, options.rows()));
+                        CaseResult r = runner.run(sourceCase(cluster, options.rows(), settings, values), settings);
+                        rows.add(new BenchRow("source", r.kind().label(),
+                            settings.describe() + ", " + values.sourceSettings, r.reached(), r.seconds(), "xread",
+                            r.completed() ? null : Optional.ofNullable(r.failure()).orElse("timed out")));
+                    }
                 }
             }
             if (options.sink()) {
@@ -133,7 +140,7 @@ public final class RedisBench {
             read == entries ? null : "read " + read + " of " + entries);
     }
 
-    private BenchCase sourceCase(BenchCluster cluster, long entries, ProducerSettings settings) {
+    private BenchCase sourceCase(BenchCluster cluster, long entries, ProducerSettings settings, ValuePath values) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", SOURCE_CONNECTOR);
         config.put("tasks.max", "1");
@@ -141,12 +148,11 @@ public final class RedisBench {
         config.put("streams", RedisBenchData.streamKey(entries));
         config.put("delivery.mode", "offset");
         config.put("batch.size", Integer.toString(READ_COUNT));
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", CsvCases.CONVERTER);
-        config.put("value.converter.schemas.enable", "false");
+        config.put("value.format", values.sourceFormat);
+        values.converters(config);
         config.putAll(settings.connectorOverrides());
         config.putAll(options.sourceProps());
-        return new ConnectorCase(BenchCase.Kind.SLUICE_REDIS_SOURCE, "offset mode, JsonConverter schemas.enable=false",
+        return new ConnectorCase(BenchCase.Kind.SLUICE_REDIS_SOURCE, "offset mode, " + values.sourceSettings,
             entries, 0, config, "topic", cluster.connect());
     }
 
@@ -172,7 +178,7 @@ public final class RedisBench {
     /** Each way of reading the values, right after a run of its baseline; the keys are deleted after each run. */
     private List<BenchRow> sinkCases(BenchCluster cluster, Jedis jedis, String topic, long n) throws Exception {
         List<BenchRow> done = new ArrayList<>();
-        for (SinkValues values : SinkValues.values()) {
+        for (ValuePath values : ValuePath.values()) {
             done.add(pipelinedSet(jedis, n));
             RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "set:");
             done.add(sinkRun(cluster, jedis, topic, n, values));
@@ -181,18 +187,35 @@ public final class RedisBench {
         return done;
     }
 
-    /** How the sink reads the topic's JSON values: parsed into maps and written again, or as the text they are. */
-    private enum SinkValues {
-        JSON_CONVERTER(CsvCases.CONVERTER, "value.format=json, JsonConverter schemas.enable=false"),
-        STRING_CONVERTER("org.apache.kafka.connect.storage.StringConverter",
+    /**
+     * How values become JSON in Kafka and back: through {@code JsonConverter} over structured data (Structs out of the
+     * source, maps into the sink), or as JSON text the source writes and the sink stores as it is, with
+     * {@code StringConverter}.
+     */
+    private enum ValuePath {
+        CONVERTER(CsvCases.CONVERTER, "struct", "value.format=struct, JsonConverter schemas.enable=false",
+            "value.format=json, JsonConverter schemas.enable=false"),
+        TEXT(STRING_CONVERTER, "json_text", "value.format=json_text, StringConverter",
             "value.format=json, StringConverter (the JSON text as it is)");
 
         final String converter;
-        final String describe;
+        final String sourceFormat;
+        final String sourceSettings;
+        final String sinkSettings;
 
-        SinkValues(String converter, String describe) {
+        ValuePath(String converter, String sourceFormat, String sourceSettings, String sinkSettings) {
             this.converter = converter;
-            this.describe = describe;
+            this.sourceFormat = sourceFormat;
+            this.sourceSettings = sourceSettings;
+            this.sinkSettings = sinkSettings;
+        }
+
+        void converters(Map<String, String> config) {
+            config.put("key.converter", STRING_CONVERTER);
+            config.put("value.converter", converter);
+            if (this == CONVERTER) {
+                config.put("value.converter.schemas.enable", "false");
+            }
         }
     }
 
@@ -214,7 +237,7 @@ public final class RedisBench {
             null, written == n ? null : "wrote " + written + " keys of " + n);
     }
 
-    private BenchRow sinkRun(BenchCluster cluster, Jedis jedis, String topic, long n, SinkValues values)
+    private BenchRow sinkRun(BenchCluster cluster, Jedis jedis, String topic, long n, ValuePath values)
         throws Exception {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", SINK_CONNECTOR);
@@ -222,11 +245,7 @@ public final class RedisBench {
         config.put("redis.uri", options.redis().toString());
         config.put("key.template", RedisBenchData.PREFIX + "sink:${key}");
         config.put("value.format", "json");
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", values.converter);
-        if (values == SinkValues.JSON_CONVERTER) {
-            config.put("value.converter.schemas.enable", "false");
-        }
+        values.converters(config);
         config.put("consumer.override.auto.offset.reset", "earliest");
         config.putAll(options.sinkProps());
         ConnectorCase sink = new ConnectorCase(BenchCase.Kind.SLUICE_REDIS_SINK, "JSON values, no TTL", n, 0, config,
@@ -257,7 +276,7 @@ public final class RedisBench {
         }
         out.printf(Locale.ROOT, "sluice-redis-sink: %,d keys in %.2f s, the first after %.2f s%s%n", written, seconds,
             first < 0 ? seconds : (first - start) / 1e9, failure == null ? "" : " (" + failure + ")");
-        return new BenchRow("sink", "sluice-redis-sink", values.describe, written, seconds, "pipelined-set", failure);
+        return new BenchRow("sink", "sluice-redis-sink", values.sinkSettings, written, seconds, "pipelined-set", failure);
     }
 
     private String header() {
