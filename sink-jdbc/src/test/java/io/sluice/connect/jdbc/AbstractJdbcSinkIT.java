@@ -159,15 +159,27 @@ abstract class AbstractJdbcSinkIT {
         for (int id = 1; id <= 10; id++) {
             produce(topic, Envelopes.key(id), Envelopes.order(id, 3));
         }
-        // the same records again, as a redelivery after a crash would bring them
-        for (int id = 1; id <= 10; id++) {
-            produce(topic, Envelopes.key(id), Envelopes.order(id, 3));
-        }
         produce(topic, Envelopes.key(31), Envelopes.order(31, 1));
         awaitCount(topic, 31);
+        assertLatestVersions(topic, 31);
+
+        // Connect delivers every record again from the start of the topic, as after a crash before a commit
+        CONNECT.cluster().cluster().stopConnector(topic);
+        CONNECT.cluster().awaitStatus(topic, s -> "STOPPED".equals(s.connector().state()), TIMEOUT,
+                "connector STOPPED");
+        CONNECT.cluster().cluster().resetConnectorOffsets(topic);
+        CONNECT.cluster().cluster().resumeConnector(topic);
+        produce(topic, Envelopes.key(32), Envelopes.order(32, 1));
+        awaitCount(topic, 32);
+        assertLatestVersions(topic, 32);
+        assertThat(CONNECT.cluster().status(topic).tasks().get(0).state()).isEqualTo("RUNNING");
+    }
+
+    /** Rows 1-10 at version 3, 11-30 at version 2, every later one at version 1, and nothing else. */
+    private void assertLatestVersions(String topic, int rowCount) throws SQLException {
         Backend db = backend();
         List<Map<String, String>> rows = db.query(select(topic, db.quote("id") + ", " + db.quote("name"), null));
-        assertThat(rows).hasSize(31);
+        assertThat(rows).hasSize(rowCount);
         for (Map<String, String> row : rows) {
             long id = Long.parseLong(row.get("id"));
             int expected = id <= 10 ? 3 : id <= 30 ? 2 : 1;
