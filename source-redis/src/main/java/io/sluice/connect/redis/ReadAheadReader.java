@@ -1,5 +1,6 @@
 package io.sluice.connect.redis;
 
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -85,6 +86,9 @@ final class ReadAheadReader implements StreamReader {
             return records.isEmpty() ? null : new Batch(records, null);
         } catch (RuntimeException e) {
             return stopping ? null : new Batch(List.of(), e);
+        } catch (Error e) {
+            // the thread ends here; the task must fail rather than wait for records that never come
+            return new Batch(List.of(), new ConnectException("Reading ahead from Redis failed: " + e, e));
         }
     }
 

@@ -138,6 +138,19 @@ class ReadAheadReaderTest {
     }
 
     @Test
+    void anErrorOnTheReadingThreadFailsTheTask() {
+        ScriptedReader scripted = new ScriptedReader();
+        scripted.script.add(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        ReadAheadReader reader = new ReadAheadReader(scripted, 1, WAIT_MS, "read-ahead-test").start();
+
+        assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Reading ahead from Redis failed").hasMessageContaining("Java heap space");
+        reader.finish();
+    }
+
+    @Test
     void readsNoFurtherThanTheQueueHolds() throws Exception {
         ScriptedReader scripted = new ScriptedReader();
         for (int i = 0; i < 10; i++) {
