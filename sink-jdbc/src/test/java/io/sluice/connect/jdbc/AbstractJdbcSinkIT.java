@@ -134,12 +134,7 @@ abstract class AbstractJdbcSinkIT {
             produce(topic, Envelopes.key(id), Envelopes.order(id, 1));
         }
         awaitCount(topic, 20);
-        // Connect delivers every record again from the start of the topic
-        CONNECT.cluster().cluster().stopConnector(topic);
-        CONNECT.cluster().awaitStatus(topic, s -> "STOPPED".equals(s.connector().state()), TIMEOUT,
-                "connector STOPPED");
-        CONNECT.cluster().cluster().resetConnectorOffsets(topic);
-        CONNECT.cluster().cluster().resumeConnector(topic);
+        replayFromTheStart(topic);
         produce(topic, Envelopes.key(21), Envelopes.order(21, 1));
         awaitCount(topic, 21);
         assertThat(CONNECT.cluster().status(topic).tasks().get(0).state()).isEqualTo("RUNNING");
@@ -163,16 +158,20 @@ abstract class AbstractJdbcSinkIT {
         awaitCount(topic, 31);
         assertLatestVersions(topic, 31);
 
-        // Connect delivers every record again from the start of the topic, as after a crash before a commit
-        CONNECT.cluster().cluster().stopConnector(topic);
-        CONNECT.cluster().awaitStatus(topic, s -> "STOPPED".equals(s.connector().state()), TIMEOUT,
-                "connector STOPPED");
-        CONNECT.cluster().cluster().resetConnectorOffsets(topic);
-        CONNECT.cluster().cluster().resumeConnector(topic);
+        replayFromTheStart(topic);
         produce(topic, Envelopes.key(32), Envelopes.order(32, 1));
         awaitCount(topic, 32);
         assertLatestVersions(topic, 32);
         assertThat(CONNECT.cluster().status(topic).tasks().get(0).state()).isEqualTo("RUNNING");
+    }
+
+    /** Connect delivers every record of the connector's topic again, as after a crash before any commit. */
+    private static void replayFromTheStart(String connector) {
+        CONNECT.cluster().cluster().stopConnector(connector);
+        CONNECT.cluster().awaitStatus(connector, s -> "STOPPED".equals(s.connector().state()), TIMEOUT,
+                "connector STOPPED");
+        CONNECT.cluster().cluster().resetConnectorOffsets(connector);
+        CONNECT.cluster().cluster().resumeConnector(connector);
     }
 
     /** Rows 1-10 at version 3, 11-30 at version 2, every later one at version 1, and nothing else. */
