@@ -27,6 +27,8 @@ public interface BenchCase {
         SLUICE_JDBC_SINK("sluice-jdbc-sink"),
         /** Debezium's JDBC sink, the JDBC sink's second baseline. */
         DEBEZIUM_JDBC_SINK("debezium-jdbc-sink"),
+        /** Kafka's FileStreamSinkConnector on the JDBC sink's topic: what any Connect sink can reach there. */
+        CONNECT_CEILING("connect-ceiling"),
         /** The Sluice PostgreSQL source, full refresh once. */
         SLUICE_PG_FULL("sluice-pg-full"),
         /** The Sluice PostgreSQL source, incremental from the first row. */
@@ -47,7 +49,8 @@ public interface BenchCase {
 
         /** Whether this case needs the Sluice plugin ZIP. */
         public boolean needsSluice() {
-            return this != RAW && this != FILESTREAM && this != DEBEZIUM_JDBC_SINK && this != DEBEZIUM_PG_SNAPSHOT;
+            return this != RAW && this != FILESTREAM && this != DEBEZIUM_JDBC_SINK && this != CONNECT_CEILING
+                && this != DEBEZIUM_PG_SNAPSHOT;
         }
 
         /** Parses a command-line label. */

@@ -23,6 +23,9 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * (at its best batching settings), against {@code COPY FROM STDIN} of the same rows through pgjdbc, in one run
  * and one Connect worker. Every table has {@code id} as its primary key. A connector's clock runs from its
  * creation until {@code count(*)} of its table, polled every {@value #POLL_MS} ms, reaches {@code rows}.
+ *
+ * <p>The {@link ConnectCeiling} case, Kafka's file sink on the same topic, runs once, in the first mode, against
+ * that mode's COPY: it writes no table, so the mode changes nothing for it.
  */
 public final class JdbcBench {
 
@@ -61,15 +64,15 @@ public final class JdbcBench {
             String warmTopic = SinkTopic.fill(cluster, WARM_UP_ROWS, out);
             out.println("Warm-up (not measured):");
             for (String mode : options.modes()) {
-                for (String c : options.cases()) {
-                    measure(cluster, db, c, mode, warmTopic, WARM_UP_ROWS);
+                for (String c : casesIn(options, mode)) {
+                    measure(cluster, db, work, c, mode, warmTopic, WARM_UP_ROWS);
                 }
             }
             String topic = SinkTopic.fill(cluster, options.rows(), out);
             out.println("Measured runs:");
             for (String mode : options.modes()) {
-                for (String c : options.cases()) {
-                    rows.add(measure(cluster, db, c, mode, topic, options.rows()));
+                for (String c : casesIn(options, mode)) {
+                    rows.add(measure(cluster, db, work, c, mode, topic, options.rows()));
                 }
             }
             PgBenchData.drop(db, table("copy"));
@@ -87,8 +90,26 @@ public final class JdbcBench {
         return PgBenchData.PREFIX + "sink_" + label;
     }
 
-    private BenchRow measure(BenchCluster cluster, Connection db, String label, String mode, String topic, long n)
-        throws Exception {
+    private static Path ceilingFile(Path work) {
+        return work.resolve(ConnectCeiling.LABEL + ".txt");
+    }
+
+    /** The selected cases that run in {@code mode}: the ceiling case only in the first mode. */
+    static List<String> casesIn(JdbcBenchOptions options, String mode) {
+        boolean first = mode.equals(options.modes().get(0));
+        return options.cases().stream().filter(c -> first || !c.equals(ConnectCeiling.LABEL)).toList();
+    }
+
+    private BenchRow measure(BenchCluster cluster, Connection db, Path work, String label, String mode, String topic,
+                             long n) throws Exception {
+        if (label.equals(ConnectCeiling.LABEL)) {
+            try (ConnectCeiling ceiling = new ConnectCeiling(ceilingFile(work))) {
+                ConnectorCase sink = new ConnectorCase(BenchCase.Kind.CONNECT_CEILING, ConnectCeiling.description(),
+                    n, ConnectCeiling.TAIL_LINES, ceiling.config(common(ConnectCeiling.CONNECTOR)), "topics",
+                    cluster.connect());
+                return measure(sink, mode, topic, n, ceiling::lines);
+            }
+        }
         String table = table(label);
         PgBenchData.drop(db, table);
         if (label.equals("copy")) {
@@ -106,26 +127,54 @@ public final class JdbcBench {
             : "batch.size=" + config.get("batch.size") + ", schema.evolution=basic";
         ConnectorCase sink = new ConnectorCase(label.equals("sluice") ? BenchCase.Kind.SLUICE_JDBC_SINK
             : BenchCase.Kind.DEBEZIUM_JDBC_SINK, description, n, 0, config, "topics", cluster.connect());
+        return measure(sink, mode, topic, n, () -> PgBenchData.count(db, table));
+    }
+
+    /** How many records a sink case has written so far. */
+    private interface Written {
+        long get() throws Exception;
+    }
+
+    /**
+     * Times {@code sink} from its creation until {@code written} reaches {@code n} or, within the case's tail
+     * tolerance of {@code n}, has not grown for {@link ConnectCeiling#SETTLE_NANOS}; the time is then the last
+     * growth's.
+     */
+    private BenchRow measure(ConnectorCase sink, String mode, String topic, long n, Written written)
+        throws Exception {
         long start = System.nanoTime();
         long deadline = start + options.timeout().toNanos();
+        long lastGrowth = start;
+        long first = -1;
         String failure = null;
-        long written = 0;
+        long count = 0;
         sink.start(topic, sink.kind().label() + "-" + mode + "-" + (++runs));
-        while (written < n) {
+        while (count < n) {
             Optional<String> failed = sink.failure();
-            if (failed.isPresent() || System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (failed.isPresent() || now > deadline) {
                 failure = failed.orElse("timed out");
+                lastGrowth = now;
+                break;
+            }
+            if (count > 0 && count >= n - sink.tailTolerance() && now - lastGrowth >= ConnectCeiling.SETTLE_NANOS) {
                 break;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MS));
-            written = PgBenchData.count(db, table);
+            long c = written.get();
+            if (c != count) {
+                count = c;
+                lastGrowth = System.nanoTime();
+                first = first < 0 ? lastGrowth : first;
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (lastGrowth - start) / 1e9;
         sink.stop();
-        out.printf(Locale.ROOT, "%s/%s: %,d rows in %.2f s%s%n", mode, label, written, seconds,
-            failure == null ? "" : " (" + failure + ")");
-        return new BenchRow(mode, sink.kind().label(), description + ", max.poll.records=" + MAX_POLL_RECORDS,
-            written, seconds, "copy", failure);
+        out.printf(Locale.ROOT, "%s/%s: %,d records in %.2f s, the first seen after %.2f s%s%n", mode,
+            sink.kind().label(), count, seconds, first < 0 ? seconds : (first - start) / 1e9,
+            failure != null ? " (" + failure + ")" : count < n ? " (settled " + (n - count) + " short)" : "");
+        return new BenchRow(mode, sink.kind().label(), sink.description() + ", max.poll.records=" + MAX_POLL_RECORDS,
+            count, seconds, "copy", failure);
     }
 
     private Map<String, String> common(String connectorClass) {
@@ -174,9 +223,13 @@ public final class JdbcBench {
                 + "at %s, each case into a fresh table with id as its primary key%n"
                 + "- Kafka %s, Java %s, %d cores, one broker and one worker in one JVM (-Xmx %d MB)%n"
                 + "- a connector's time: from its creation until count(*) of its table, polled every %d ms, "
-                + "reaches the total%n",
+                + "reaches the total%n"
+                + "- connect-ceiling (once, in the first mode, against its COPY): Kafka's FileStreamSinkConnector "
+                + "on the same topic into a file; its time: until the newlines appended to the file, polled as "
+                + "often, reach the total (or, within %d of it, stop growing for %d s: timed at the last growth)%n",
             DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)),
             options.rows(), options.url(), AppInfoParser.getVersion(), System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, POLL_MS);
+            Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, POLL_MS,
+            ConnectCeiling.TAIL_LINES, ConnectCeiling.SETTLE_NANOS / 1_000_000_000L);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param url the PostgreSQL database every case writes to
  * @param user its user (no password: trust authentication)
  * @param modes insert and/or upsert
- * @param cases copy, sluice and/or debezium, run in this order within each mode
+ * @param cases copy, sluice, debezium and/or connect-ceiling, run in this order within each mode (connect-ceiling
+ *     only within the first)
  * @param sluiceProps extra Sluice connector properties
  * @param debeziumProps extra Debezium connector properties
  * @param timeout how long one case may take
@@ -26,18 +27,20 @@ public record JdbcBenchOptions(Path root, long rows, String url, String user, Li
     /** The usage text printed for {@code --help} and with every argument error. */
     public static final String USAGE = String.join("\n",
         "usage: bench/run-jdbc [--rows N] [--url JDBC-URL] [--user NAME] [--modes insert,upsert]",
-        "                      [--cases copy,sluice,debezium] [--sluice K=V]... [--debezium K=V]... [--timeout-s N]",
+        "                      [--cases copy,sluice,debezium,connect-ceiling] [--sluice K=V]... [--debezium K=V]...",
+        "                      [--timeout-s N]",
         "  --rows N          records in the topic (default 1000000)",
         "  --url URL         PostgreSQL (default jdbc:postgresql://127.0.0.1:5432/test); tables start with sluice_bench_",
         "  --user NAME       its user, trust authentication (default postgres)",
         "  --modes LIST      insert, upsert or both (default both)",
-        "  --cases LIST      copy, sluice, debezium (default all, in this order)",
+        "  --cases LIST      copy, sluice, debezium, connect-ceiling (default all, in this order); connect-ceiling,",
+        "                    Kafka's FileStreamSinkConnector into a file, runs in the first mode only",
         "  --sluice K=V      an extra Sluice connector property (repeatable)",
         "  --debezium K=V    an extra Debezium connector property (repeatable)",
         "  --timeout-s N     seconds one case may take (default 120 + rows/2000)");
 
     private static final List<String> MODES = List.of("insert", "upsert");
-    private static final List<String> CASES = List.of("copy", "sluice", "debezium");
+    private static final List<String> CASES = List.of("copy", "sluice", "debezium", ConnectCeiling.LABEL);
 
     /** Parses the arguments. */
     public static JdbcBenchOptions parse(String... args) {

@@ -12,7 +12,7 @@ class PgBenchOptionsTest {
         JdbcBenchOptions o = JdbcBenchOptions.parse();
         assertThat(o.rows()).isEqualTo(1_000_000L);
         assertThat(o.modes()).containsExactly("insert", "upsert");
-        assertThat(o.cases()).containsExactly("copy", "sluice", "debezium");
+        assertThat(o.cases()).containsExactly("copy", "sluice", "debezium", "connect-ceiling");
         assertThatThrownBy(() -> JdbcBenchOptions.parse("--modes", "merge")).hasMessageContaining("'merge'");
     }
 
