@@ -14,7 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +35,8 @@ final class BatchWriter {
     private final JdbcSinkConfig config;
     private final TableManager tables;
     private final BadRecords badRecords;
-    private final Set<SinkRow> done = new HashSet<>();
+    /** By identity: a plan is retried with the same rows, and a row's equality would hash its whole record. */
+    private final Set<SinkRow> done = Collections.newSetFromMap(new IdentityHashMap<>());
     private WriteCounts counts = WriteCounts.NONE;
     private long deleted;
 
