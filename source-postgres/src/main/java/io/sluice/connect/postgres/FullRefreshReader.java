@@ -79,14 +79,15 @@ final class FullRefreshReader implements SplitReader {
         SplitOffset.FullRefresh next = run;
         for (int i = 0; i < page.size(); i++) {
             RowReader.Row row = page.get(i);
-            next = new SplitOffset.FullRefresh(run.runStartedMs(), row.position(), !more && i == page.size() - 1);
+            next = new SplitOffset.FullRefresh(run.runStartedMs(), row.position(), !more && i == page.size() - 1,
+                    shape.columns());
             SourceRecord record = records.record(rowReader, row, next.toMap());
             if (record != null) {
                 result.add(record);
             }
         }
         if (page.isEmpty()) {
-            next = new SplitOffset.FullRefresh(run.runStartedMs(), run.key(), true);
+            next = new SplitOffset.FullRefresh(run.runStartedMs(), run.key(), true, shape.columns());
         }
         if (next.done()) {
             log.info("Full refresh of {} complete; {}", shape.split(), intervalMs == 0
@@ -102,13 +103,13 @@ final class FullRefreshReader implements SplitReader {
         long now = clock.millis();
         if (offset == null) {
             log.info("Full refresh of {} begins", shape.split());
-            offset = new SplitOffset.FullRefresh(now, null, false);
+            offset = new SplitOffset.FullRefresh(now, null, false, shape.columns());
         } else if (offset.done()) {
             if (intervalMs == 0 || now < offset.runStartedMs() + intervalMs) {
                 return null;
             }
             log.info("Full refresh of {} begins again", shape.split());
-            offset = new SplitOffset.FullRefresh(now, null, false);
+            offset = new SplitOffset.FullRefresh(now, null, false, shape.columns());
         }
         return offset;
     }

@@ -19,7 +19,8 @@ import java.util.List;
  * nor read twice. The upper bound comes from the {@link SnapshotWatermark}: no row is read past a position below
  * which a transaction still open could yet commit a row.
  *
- * <p>{@code sync.from} bounds the first read ({@code cursor >= sync.from}) of a split without an offset only.
+ * <p>The table's {@code sync.from} bounds the first read ({@code cursor >= sync.from}) of a split without an offset
+ * only.
  */
 final class IncrementalReader implements SplitReader {
 
@@ -44,7 +45,7 @@ final class IncrementalReader implements SplitReader {
         this.records = records;
         this.query = query;
         this.batchSize = config.batchSize();
-        this.syncFrom = config.syncFrom();
+        this.syncFrom = config.settings(shape.split()).syncFrom();
         this.clock = clock;
         this.watermark = new SnapshotWatermark(config.settleMs());
         this.offset = offset;
@@ -78,7 +79,7 @@ final class IncrementalReader implements SplitReader {
         List<SourceRecord> result = new ArrayList<>(rows.size());
         SplitOffset.Incremental next = offset;
         for (RowReader.Row row : rows) {
-            next = new SplitOffset.Incremental(row.cursor(), row.position());
+            next = new SplitOffset.Incremental(row.cursor(), row.position(), shape.columns());
             SourceRecord record = records.record(rowReader, row, next.toMap());
             if (record != null) {
                 result.add(record);

@@ -14,7 +14,6 @@ import org.apache.kafka.common.config.ConfigException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -100,20 +99,22 @@ public final class PostgresSourceConfig extends AbstractConfig {
 
     public static final String SYNC_FROM_CONFIG = "sync.from";
     static final String SYNC_FROM_DOC = "The smallest value of the first cursor column to read in the first "
-            + "incremental sync of a table, in PostgreSQL's text form (e.g. '2024-01-01 00:00:00+00' or '1000'); "
-            + "once a table has an offset it is not used. Empty: from the first row. Alias: 'sync_from'.";
+            + "incremental sync of a table, in PostgreSQL's text form (e.g. '2024-01-01 00:00:00+00' or '1000'), "
+            + "which must cast to that column's type; once a table has an offset it is not used. Empty: from the "
+            + "first row. A table may set its own with 'sync.from.<schema>.<table>'. Alias: 'sync_from'.";
     public static final String SYNC_FROM_DEFAULT = "";
 
     public static final String FULL_REFRESH_INTERVAL_MS_CONFIG = "full.refresh.interval.ms";
-    static final String FULL_REFRESH_INTERVAL_MS_DOC = "For sync.mode=full_refresh: milliseconds from the start "
-            + "of one complete read of a table to the start of the next. 0 reads each table once, as a snapshot.";
+    static final String FULL_REFRESH_INTERVAL_MS_DOC = "For tables read by full refresh (sync.mode or "
+            + "sync.mode.<schema>.<table>): milliseconds from the start of one complete read of a table to the "
+            + "start of the next. 0 reads each table once, as a snapshot.";
     public static final long FULL_REFRESH_INTERVAL_MS_DEFAULT = 3_600_000L;
 
     public static final String FULL_REFRESH_SPLIT_ROWS_CONFIG = "full.refresh.split.rows";
-    static final String FULL_REFRESH_SPLIT_ROWS_DOC = "For sync.mode=full_refresh: a table with more rows than this "
-            + "(counted when the connector starts or the tables change) is cut into primary-key ranges of about "
-            + "this many rows (at most 64), which different tasks read in parallel. 0 reads each table in one "
-            + "task.";
+    static final String FULL_REFRESH_SPLIT_ROWS_DOC = "For tables read by full refresh (sync.mode or "
+            + "sync.mode.<schema>.<table>): a table with more rows than this (counted when the connector starts or "
+            + "the tables change) is cut into primary-key ranges of about this many rows (at most 64), which "
+            + "different tasks read in parallel. 0 reads each table in one task.";
     public static final long FULL_REFRESH_SPLIT_ROWS_DEFAULT = 0L;
 
     public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
@@ -122,10 +123,11 @@ public final class PostgresSourceConfig extends AbstractConfig {
     public static final long POLL_INTERVAL_MS_DEFAULT = 1000L;
 
     public static final String INCREMENTAL_SETTLE_MS_CONFIG = "incremental.settle.ms";
-    static final String INCREMENTAL_SETTLE_MS_DOC = "For sync.mode=incremental: the least time between an "
-            + "observation of a table's newest row and the later observation that confirms it, so a transaction "
-            + "that took its cursor value (a nextval, a clock reading, or now(), which counts from BEGIN) up to this "
-            + "long before its first write is still waited for. -1: the value of poll.interval.ms.";
+    static final String INCREMENTAL_SETTLE_MS_DOC = "For tables read incrementally (sync.mode or "
+            + "sync.mode.<schema>.<table>): the least time between an observation of a table's newest row and the "
+            + "later observation that confirms it, so a transaction that took its cursor value (a nextval, a clock "
+            + "reading, or now(), which counts from BEGIN) up to this long before its first write is still waited "
+            + "for. -1: the value of poll.interval.ms.";
     public static final long INCREMENTAL_SETTLE_MS_DEFAULT = -1L;
 
     public static final String BATCH_SIZE_CONFIG = "batch.size";
@@ -174,7 +176,6 @@ public final class PostgresSourceConfig extends AbstractConfig {
     private final long discoveryIntervalMs;
     private final TableSettings defaults;
     private final TableOverrides tables;
-    private final String syncFrom;
     private final long fullRefreshIntervalMs;
     private final long fullRefreshSplitRows;
     private final long pollIntervalMs;
@@ -209,9 +210,9 @@ public final class PostgresSourceConfig extends AbstractConfig {
         discoveryIntervalMs = getLong(TABLE_DISCOVERY_INTERVAL_MS_CONFIG);
         defaults = new TableSettings(null, ConfigEnums.parse(SyncMode.class, SYNC_MODE_CONFIG,
                 getString(SYNC_MODE_CONFIG)), trimmed(getList(CURSOR_COLUMNS_CONFIG)),
-                trimmed(getList(PRIMARY_KEY_CONFIG)), getString(TABLE_FILTER_CONFIG).trim(), Set.of());
+                trimmed(getList(PRIMARY_KEY_CONFIG)), getString(TABLE_FILTER_CONFIG).trim(),
+                getString(SYNC_FROM_CONFIG).trim(), Map.of());
         tables = new TableOverrides(defaults, originalsStrings());
-        syncFrom = getString(SYNC_FROM_CONFIG).trim();
         fullRefreshIntervalMs = getLong(FULL_REFRESH_INTERVAL_MS_CONFIG);
         fullRefreshSplitRows = getLong(FULL_REFRESH_SPLIT_ROWS_CONFIG);
         pollIntervalMs = getLong(POLL_INTERVAL_MS_CONFIG);
@@ -306,9 +307,12 @@ public final class PostgresSourceConfig extends AbstractConfig {
         return tables.tables();
     }
 
-    /** @return the first sync's lower bound of the first cursor column, or the empty string */
+    /**
+     * @return the connector's lower bound of the first cursor column in a table's first sync, or the empty string;
+     *         a table may set its own ({@link #settings(Split)})
+     */
     public String syncFrom() {
-        return syncFrom;
+        return defaults.syncFrom();
     }
 
     public long fullRefreshIntervalMs() {

@@ -82,7 +82,7 @@ public class PostgresSourceConnector extends SourceConnector {
         if (!absent.isEmpty()) {
             log.warn("PostgresSourceConnector {}: tables {} have settings of their own but were not found; the "
                     + "settings apply once they are created (check the names after sync.mode., cursor.columns., "
-                    + "primary.key. and table.filter.)", config.connectorName(), absent);
+                    + "primary.key., table.filter. and sync.from.)", config.connectorName(), absent);
         }
     }
 
@@ -143,7 +143,8 @@ public class PostgresSourceConnector extends SourceConnector {
     /**
      * Accepts a reset (a null offset) of any split, and offsets in this connector's shape: an incremental position
      * moves a table's cursor (without {@code "key"}, to after every row with that cursor value). An offset must be
-     * in the table's own sync mode ({@code sync.mode.<schema>.<table>}, else {@code sync.mode}).
+     * in the table's own sync mode ({@code sync.mode.<schema>.<table>}, else {@code sync.mode}) and hold one value
+     * per configured cursor and key column (those it names, if it names any, must be the configured ones).
      *
      * @throws ConnectException naming the partition and what is wrong with it
      */
@@ -158,24 +159,40 @@ public class PostgresSourceConnector extends SourceConnector {
                     SplitOffset offset = SplitOffset.fromMap(entry.getValue());
                     TableSettings settings = partition.get(Split.TABLE_KEY) instanceof String table
                             ? config.settings(table) : config.defaults();
-                    if ((offset instanceof SplitOffset.Incremental) != settings.incremental()) {
-                        // the task would ignore it and read the table from the start
-                        throw new IllegalArgumentException("the offset's mode '" + entry.getValue().get("mode")
-                                + "' is not the sync mode of the partition, '" + ConfigEnums.name(settings.mode())
-                                + "' (" + settings.keyOf(PostgresSourceConfig.SYNC_MODE_CONFIG) + ")");
-                    }
+                    checkFits(offset, settings, entry.getValue().get(SplitOffset.MODE_KEY));
                 }
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("Cannot alter the offset of partition " + partition + ": " + e.getMessage()
                         + ". A partition is {\"table\": \"schema.table\"} (plus \"range\" for a key range, as "
                         + "GET /connectors/<name>/offsets shows it) or {\"query\": \"<query.name>\"}; an offset "
-                        + "is null (read the table again), {\"v\": 1, \"mode\": \"incremental\", \"cursor\": "
+                        + "is null (read the table again), {\"v\": 2, \"mode\": \"incremental\", \"cursor\": "
                         + "\"<value>\", \"key\": \"<value>\"} (key optional; a second column adds \"cursor.1\", "
-                        + "\"key.1\"), or {\"v\": 1, \"mode\": \"full_refresh\", \"run\": <epoch ms>, "
-                        + "\"key\": \"<value>\", \"done\": true|false}, in the table's sync mode");
+                        + "\"key.1\"), or {\"v\": 2, \"mode\": \"full_refresh\", \"run\": <epoch ms>, "
+                        + "\"key\": \"<value>\", \"done\": true|false}, in the table's sync mode, with one value "
+                        + "per cursor and key column (\"cursor.column\", \"key.column\" optionally name them)");
             }
         }
         return true;
+    }
+
+    /**
+     * Refuses what the task would ignore, reading the table from the start instead: an offset of the other mode,
+     * or one for other cursor or key columns than those configured (a table's primary key from the catalog is not
+     * known here; the task checks it).
+     */
+    private static void checkFits(SplitOffset offset, TableSettings settings, Object mode) {
+        if ((offset instanceof SplitOffset.Incremental) != settings.incremental()) {
+            throw new IllegalArgumentException("the offset's mode '" + mode + "' is not the sync mode of the "
+                    + "partition, '" + ConfigEnums.name(settings.mode()) + "' ("
+                    + settings.keyOf(PostgresSourceConfig.SYNC_MODE_CONFIG) + ")");
+        }
+        List<String> cursor = settings.incremental() ? settings.cursorColumns() : List.of();
+        String misfit = offset.misfit(cursor, settings.primaryKey().isEmpty() ? null : settings.primaryKey());
+        if (misfit != null) {
+            throw new IllegalArgumentException("the offset does not fit the partition's columns: " + misfit + " ("
+                    + (settings.incremental() ? settings.keyOf(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG) + ", " : "")
+                    + settings.keyOf(PostgresSourceConfig.PRIMARY_KEY_CONFIG) + ")");
+        }
     }
 
     private static void checkPartition(Map<String, ?> partition) {

@@ -129,7 +129,7 @@ final class SplitPoller {
     private SplitReader createReader(Connection c, Split split) throws SQLException {
         SplitShape shape = SplitShape.load(c, split, config);
         TableSettings settings = config.settings(split);
-        SplitOffset offset = storedOffset(split, settings);
+        SplitOffset offset = storedOffset(split, settings, shape);
         RecordFactory records = new RecordFactory(config, split, metrics);
         if (settings.incremental()) {
             SplitOffset.Incremental start = offset instanceof SplitOffset.Incremental inc ? inc : null;
@@ -151,10 +151,11 @@ final class SplitPoller {
     }
 
     /**
-     * @return the split's stored offset; null when it has none, or when it was written in the other mode (the
-     *         table's sync mode changed since): the split is then read from the start in its new mode
+     * @return the split's stored offset; null when it has none, or when it was written in the other mode or for
+     *         other cursor or key columns (the table's settings or primary key changed since): the split is then
+     *         read from the start with its new settings
      */
-    private SplitOffset storedOffset(Split split, TableSettings settings) {
+    private SplitOffset storedOffset(Split split, TableSettings settings, SplitShape shape) {
         if (storedOffsets == null) {
             storedOffsets = offsetReader.offsets(splits.stream().map(Split::partition).toList());
         }
@@ -170,6 +171,13 @@ final class SplitPoller {
                         + "it is read from the start, now {} by {}", config.connectorName(), split, stored,
                         ConfigEnums.name(settings.mode()),
                         settings.keyOf(PostgresSourceConfig.SYNC_MODE_CONFIG));
+                return null;
+            }
+            String misfit = offset.misfit(shape.cursor(), shape.key());
+            if (misfit != null) {
+                log.warn("PostgresSourceConnector {}: the stored offset of {} does not fit the columns it is read by "
+                        + "now: {} ({}); it is read from the start, by cursor {} and key {}", config.connectorName(),
+                        split, misfit, stored, shape.cursor(), shape.key());
                 return null;
             }
             return offset;

@@ -58,22 +58,30 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
         List<String> cursor = settings.incremental() ? settings.cursorColumns() : List.of();
         boolean physical = false;
         if (key.isEmpty()) {
-            if (settings.incremental() || split.isQuery()) {
-                String keyKey = split.isQuery() ? PostgresSourceConfig.PRIMARY_KEY_CONFIG
-                        : PostgresSourceConfig.PRIMARY_KEY_CONFIG + "." + split.name();
+            if (split.isQuery()) {
+                throw new SettingException(PostgresSourceConfig.PRIMARY_KEY_CONFIG, "PostgresSourceConnector "
+                        + config.connectorName() + ": " + split + " has no key; set "
+                        + PostgresSourceConfig.PRIMARY_KEY_CONFIG + " to the columns that identify a row of its "
+                        + "result.");
+            }
+            if (settings.incremental()) {
+                String own = settings.ownKey(PostgresSourceConfig.PRIMARY_KEY_CONFIG);
                 throw new SettingException(settings.keyOf(PostgresSourceConfig.PRIMARY_KEY_CONFIG),
                         "PostgresSourceConnector " + config.connectorName() + ": " + split + " has no primary key, "
                         + "which incremental sync needs to order rows that share a cursor value. Add a primary key, "
-                        + "or set " + keyKey + " to columns that identify a row.");
+                        + "set " + own + (settings.sets(PostgresSourceConfig.PRIMARY_KEY_CONFIG) ? ""
+                        : " (or " + PostgresSourceConfig.PRIMARY_KEY_CONFIG + " for every table)") + " to columns "
+                        + "that identify a row, or read the table by full refresh with "
+                        + settings.ownKey(PostgresSourceConfig.SYNC_MODE_CONFIG) + "=full_refresh.");
             }
             key = List.of(PHYSICAL_KEY);
             physical = true;
         }
         List<String> existing = Catalog.columns(connection, split);
-        check(config, split, existing, settings.keyOf(PostgresSourceConfig.CURSOR_COLUMNS_CONFIG), cursor);
-        check(config, split, existing, settings.keyOf(PostgresSourceConfig.PRIMARY_KEY_CONFIG),
+        check(config, split, existing, settings, PostgresSourceConfig.CURSOR_COLUMNS_CONFIG, cursor);
+        check(config, split, existing, settings, PostgresSourceConfig.PRIMARY_KEY_CONFIG,
                 physical ? List.of() : key);
-        check(config, split, existing, PostgresSourceConfig.TABLE_COLUMNS_CONFIG, config.columns());
+        check(config, split, existing, null, PostgresSourceConfig.TABLE_COLUMNS_CONFIG, config.columns());
         if (!settings.primaryKey().isEmpty()) {
             checkNotNull(config, split, Catalog.nullableColumns(connection, split), key,
                     settings.keyOf(PostgresSourceConfig.PRIMARY_KEY_CONFIG));
@@ -93,13 +101,19 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
                 Catalog.types(connection, split, order));
     }
 
-    private static void check(PostgresSourceConfig config, Split split, List<String> existing, String configKey,
-                              List<String> columns) {
+    /**
+     * @param settings the table's settings, for a key that may be set per table; null for a connector-wide key
+     * @param base     the key naming {@code columns}, e.g. {@code cursor.columns}
+     */
+    private static void check(PostgresSourceConfig config, Split split, List<String> existing, TableSettings settings,
+                              String base, List<String> columns) {
         List<String> missing = columns.stream().filter(c -> !existing.contains(c)).toList();
         if (!missing.isEmpty()) {
+            String configKey = settings == null ? base : settings.keyOf(base);
             throw new SettingException(configKey, "PostgresSourceConnector " + config.connectorName() + ": " + split
                     + " has no column " + String.join(", ", missing) + " named in " + configKey + "; its columns are "
-                    + existing + ". Fix " + configKey + " (names are case-sensitive).");
+                    + existing + ". Fix " + (settings == null ? base : PostgresSourceValidation.fix(settings, base))
+                    + " (names are case-sensitive).");
         }
     }
 
@@ -124,6 +138,11 @@ record SplitShape(Split split, String filter, List<String> values, List<String> 
         List<String> order = new ArrayList<>(cursor);
         order.addAll(key);
         return order;
+    }
+
+    /** @return the cursor and key columns, as an offset records them */
+    SplitOffset.Columns columns() {
+        return new SplitOffset.Columns(cursor, key);
     }
 
     /** @return a row of parameters cast to the cursor columns' types, e.g. {@code (CAST(? AS int8))} */

@@ -73,6 +73,28 @@ class PostgresSourceConnectorTest {
     }
 
     @Test
+    void anOffsetForOtherCursorOrKeyColumnsIsRefused() {
+        Map<String, String> config = new HashMap<>(INCREMENTAL);
+        config.put("cursor.columns.public.events", "created_at,seq");
+        config.put("primary.key.public.events", "id");
+        assertThatThrownBy(() -> connector.alterOffsets(config, one(Map.of("table", "public.events"),
+                Map.of("v", 2, "mode", "incremental", "cursor", "5", "key", "1"))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("it holds 1 cursor and 1 key values, not 2 for cursor columns [created_at, seq]")
+                .hasMessageContaining("(cursor.columns.public.events, primary.key.public.events)");
+        assertThatThrownBy(() -> connector.alterOffsets(config, one(Map.of("table", "public.orders"),
+                Map.of("v", 2, "mode", "incremental", "cursor.column", "seq", "cursor", "5"))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("written for cursor columns [seq] and key columns [], not [updated_at]");
+        assertThat(connector.alterOffsets(config, one(Map.of("table", "public.events"), Map.of("v", 2, "mode",
+                "incremental", "cursor.column", "created_at", "cursor.column.1", "seq", "key.column", "id",
+                "cursor", "2024-06-01", "cursor.1", "7", "key", "3")))).isTrue();
+        assertThat(connector.alterOffsets(config, one(Map.of("table", "public.orders"),
+                Map.of("v", 1, "mode", "incremental", "cursor", "5", "key", "1")))).as("its key: not known here")
+                .isTrue();
+    }
+
+    @Test
     void exactlyOnceIsSupported() {
         assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
         assertThat(connector.config().names()).contains("sync.mode", "cursor.columns", "connection.url");

@@ -16,7 +16,7 @@ class SplitOffsetTest {
         SplitOffset.Incremental offset = new SplitOffset.Incremental(List.of("2024-05-01 10:00:00+00", "7"),
                 List.of("42"));
         Map<String, Object> map = offset.toMap();
-        assertThat(map).containsEntry("v", 1).containsEntry("mode", "incremental")
+        assertThat(map).containsEntry("v", 2).containsEntry("mode", "incremental")
                 .containsEntry("cursor", "2024-05-01 10:00:00+00").containsEntry("cursor.1", "7")
                 .containsEntry("key", "42").hasSize(5);
         assertThat(SplitOffset.fromMap(map)).isEqualTo(offset);
@@ -47,12 +47,52 @@ class SplitOffsetTest {
     }
 
     @Test
+    void anOffsetNamesTheColumnsOfItsPositionAndAVersion1OffsetIsStillRead() {
+        SplitOffset.Columns columns = new SplitOffset.Columns(List.of("updated_at", "seq"), List.of("id"));
+        SplitOffset.Incremental offset = new SplitOffset.Incremental(List.of("2024-05-01 10:00:00+00", "7"),
+                List.of("42"), columns);
+        Map<String, Object> map = offset.toMap();
+        assertThat(map).containsEntry("cursor.column", "updated_at").containsEntry("cursor.column.1", "seq")
+                .containsEntry("key.column", "id").containsEntry("cursor", "2024-05-01 10:00:00+00");
+        assertThat(SplitOffset.fromMap(map)).isEqualTo(offset);
+        SplitOffset.FullRefresh run = new SplitOffset.FullRefresh(5, List.of("9"), false,
+                new SplitOffset.Columns(List.of(), List.of("ctid")));
+        assertThat(run.toMap()).containsEntry("key.column", "ctid").doesNotContainKey("cursor.column");
+        assertThat(SplitOffset.fromMap(run.toMap())).isEqualTo(run);
+
+        SplitOffset old = SplitOffset.fromMap(Map.of("v", 1, "mode", "incremental", "cursor", "5", "key", "1"));
+        assertThat(old).isEqualTo(new SplitOffset.Incremental(List.of("5"), List.of("1"), null));
+    }
+
+    @Test
+    void anOffsetOfOtherColumnsOrAnotherNumberOfValuesDoesNotFit() {
+        SplitOffset.Incremental named = new SplitOffset.Incremental(List.of("5"), List.of("1"),
+                new SplitOffset.Columns(List.of("seq"), List.of("id")));
+        assertThat(named.misfit(List.of("seq"), List.of("id"))).isNull();
+        assertThat(named.misfit(List.of("seq"), null)).as("key columns not known").isNull();
+        assertThat(named.misfit(List.of("updated_at"), List.of("id")))
+                .isEqualTo("it was written for cursor columns [seq] and key columns [id], not [updated_at] and [id]");
+        assertThat(named.misfit(List.of("seq"), List.of("tenant", "id"))).contains("key columns [id]");
+
+        SplitOffset.Incremental unnamed = new SplitOffset.Incremental(List.of("5"), List.of("1"));
+        assertThat(unnamed.misfit(List.of("updated_at"), List.of("id"))).as("one value each: may fit").isNull();
+        assertThat(unnamed.misfit(List.of("updated_at", "seq"), List.of("id")))
+                .isEqualTo("it holds 1 cursor and 1 key values, not 2 for cursor columns [updated_at, seq] and 1 for "
+                        + "key columns [id]");
+        assertThat(unnamed.misfit(List.of("seq"), List.of("tenant", "id"))).isNotNull();
+        assertThat(new SplitOffset.Incremental(List.of("5"), null).misfit(List.of("seq"), List.of("a", "b")))
+                .as("after every row with this cursor: any key").isNull();
+        assertThat(new SplitOffset.FullRefresh(1, List.of("a"), false).misfit(List.of(), List.of("x", "y")))
+                .isNotNull();
+    }
+
+    @Test
     void malformedOffsetsNameTheField() {
         assertThatThrownBy(() -> SplitOffset.fromMap(Map.of("v", 1, "mode", "incremental")))
                 .hasMessageContaining("'cursor'");
         assertThatThrownBy(() -> SplitOffset.fromMap(Map.of("v", 1, "mode", "cdc", "cursor", "1")))
                 .hasMessageContaining("'mode'");
-        assertThatThrownBy(() -> SplitOffset.fromMap(Map.of("v", 2, "mode", "incremental", "cursor", "1")))
-                .hasMessageContaining("Unsupported offset version 2");
+        assertThatThrownBy(() -> SplitOffset.fromMap(Map.of("v", 3, "mode", "incremental", "cursor", "1")))
+                .hasMessageContaining("Unsupported offset version 3");
     }
 }

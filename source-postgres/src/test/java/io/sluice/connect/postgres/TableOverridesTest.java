@@ -50,8 +50,9 @@ class TableOverridesTest {
         assertThat(leads.keyOf("table.filter")).isEqualTo("table.filter.sales.leads");
 
         TableSettings other = config.settings(Split.table("public", "customers"));
-        assertThat(other).isEqualTo(config.defaults());
+        assertThat(other).isEqualTo(config.defaults().of("public.customers"));
         assertThat(other.keyOf("sync.mode")).isEqualTo("sync.mode");
+        assertThat(other.ownKey("sync.mode")).as("the key to give it its own").isEqualTo("sync.mode.public.customers");
         assertThat(config.settings(Split.query("q", "SELECT 1"))).isEqualTo(config.defaults());
         assertThat(config.tablesWithSettings()).containsExactly("public.orders", "sales.leads");
     }
@@ -89,14 +90,27 @@ class TableOverridesTest {
         assertThat(orders.mode()).isEqualTo(SyncMode.INCREMENTAL);
         assertThat(orders.cursorColumns()).containsExactly("id");
         assertThat(orders.primaryKey()).containsExactly("order_id");
-        assertThat(orders.keyOf("cursor.columns")).isEqualTo("cursor.columns.public.orders");
+        assertThat(orders.keyOf("cursor.columns")).as("errors go to the name as the configuration spells it")
+                .isEqualTo("cursor_field.public.orders");
 
         props.put("cursor.columns.public.orders", "updated_at");
-        assertThat(PostgresSourceValidation.crossField(props)).singleElement().satisfies(issue -> {
-            assertThat(issue.key()).isEqualTo("cursor.columns.public.orders");
-            assertThat(issue.message()).contains("'cursor.columns.public.orders'")
-                    .contains("'cursor_field.public.orders'");
-        });
+        assertThat(PostgresSourceValidation.crossField(props)).extracting(PostgresSourceValidation.Issue::key)
+                .containsExactly("cursor.columns.public.orders", "cursor_field.public.orders");
+        assertThat(PostgresSourceValidation.crossField(props)).allSatisfy(issue -> assertThat(issue.message())
+                .contains("'cursor.columns.public.orders'").contains("'cursor_field.public.orders'"));
+    }
+
+    @Test
+    void anErrorOfAnAliasSpelledKeyIsAttachedToTheNameAsTyped() {
+        Map<String, String> props = base();
+        props.put("sync_mode.public.orders", "cdc");
+        props.put("sync_from.public.customers", "2024-01-01");
+        props.put("primary_key.crm.orders", "id");
+        assertThat(issueKeys(props)).containsExactlyInAnyOrder("sync_mode.public.orders",
+                "sync_from.public.customers", "primary_key.crm.orders");
+        assertThatThrownBy(() -> new PostgresSourceConfig(Map.of("connection.url", "jdbc:postgresql://db/shop",
+                "sync_mode.public.orders", "cdc"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sync_mode.public.orders");
     }
 
     @Test
@@ -180,13 +194,88 @@ class TableOverridesTest {
     }
 
     @Test
-    void overridesAreFoundOnlyUnderTheFourKeysAndWithATableName() {
+    void overridesAreFoundOnlyUnderThePerTableKeysAndWithATableName() {
         Map<String, String> props = base();
         props.put("sync.mode.", "incremental");
-        props.put("sync.from.public.orders", "5");
         props.put("table.columns.public.orders", "id");
         props.put("cursor.columns.public.orders", "id");
+        props.put("sync_from.public.orders", "5");
         assertThat(TableOverrides.find(props)).containsExactly(
-                new TableOverrides.Setting("public.orders", "cursor.columns", "cursor.columns.public.orders", "id"));
+                new TableOverrides.Setting("public.orders", "cursor.columns", "cursor.columns.public.orders", "id"),
+                new TableOverrides.Setting("public.orders", "sync.from", "sync_from.public.orders", "5"));
+    }
+
+    @Test
+    void aNameThatLooksLikeAPerTableKeyButIsNoneIsAnErrorOnThatName() {
+        Map<String, String> props = base();
+        props.put("sync.mode.public.orders", "incremental");
+        props.put("table.columns.public.orders", "id");
+        props.put("batch.size.public.orders", "10");
+        props.put("query.public.orders", "SELECT 1");
+        props.put("sync.mode.", "incremental");
+        props.put("cursor_field.", "id");
+        props.put("query.name", "q");
+        props.put("schema", "public");
+        List<PostgresSourceValidation.Issue> issues = PostgresSourceValidation.crossField(props);
+        assertThat(issues).extracting(PostgresSourceValidation.Issue::key).containsExactly("batch.size.public.orders",
+                "cursor_field.", "query.public.orders", "sync.mode.", "table.columns.public.orders");
+        assertThat(issues.get(0).message()).contains("is not a key of this connector")
+                .contains("batch.size is one setting for the whole connector")
+                .contains("sync.mode, cursor.columns, primary.key, table.filter, sync.from");
+        assertThat(issues.get(3).message()).contains("names no table").contains("sync.mode.public.orders");
+        assertThatThrownBy(() -> new PostgresSourceConfig(Map.of("connection.url", "jdbc:postgresql://db/shop",
+                "table.columns.public.orders", "id"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("table.columns.public.orders: is not a key of this connector");
+    }
+
+    @Test
+    void eachTableMayStartItsFirstSyncFromItsOwnValue() {
+        Map<String, String> props = base();
+        props.put("sync.mode", "incremental");
+        props.put("sync.from", "2024-01-01");
+        props.put("cursor.columns.public.events", "id");
+        props.put("sync.from.public.events", " 1000 ");
+        props.put("sync.from.public.audit", "");
+        PostgresSourceConfig config = new PostgresSourceConfig(props);
+        assertThat(config.settings("public.events").syncFrom()).isEqualTo("1000");
+        assertThat(config.settings("public.events").keyOf("sync.from")).isEqualTo("sync.from.public.events");
+        assertThat(config.settings("public.audit").syncFrom()).as("empty: from the first row").isEmpty();
+        assertThat(config.settings("public.orders").syncFrom()).isEqualTo("2024-01-01");
+        assertThat(config.settings("public.orders").keyOf("sync.from")).isEqualTo("sync.from");
+    }
+
+    @Test
+    void aTablesOwnSyncFromIsAnErrorWhenTheTableIsReadByFullRefresh() {
+        Map<String, String> props = base();
+        props.put("sync.from.public.orders", "5");
+        assertThat(PostgresSourceValidation.crossField(props)).singleElement().satisfies(issue -> {
+            assertThat(issue.key()).isEqualTo("sync.from.public.orders");
+            assertThat(issue.message()).contains("table public.orders is read by full refresh (sync.mode)")
+                    .contains("sync.mode.public.orders=incremental");
+        });
+        props.put("sync.mode.public.orders", "incremental");
+        assertThat(issueKeys(props)).isEmpty();
+    }
+
+    @Test
+    void anEmptyModeIsAnErrorRatherThanTheConnectorsMode() {
+        Map<String, String> props = base();
+        props.put("sync.mode.public.orders", "");
+        assertThat(PostgresSourceValidation.crossField(props)).singleElement().satisfies(issue -> {
+            assertThat(issue.key()).isEqualTo("sync.mode.public.orders");
+            assertThat(issue.message()).contains("must be one of").contains("remove sync.mode.public.orders");
+        });
+    }
+
+    @Test
+    void anEmptyCursorOverrideOfAnIncrementalTableSaysToRemoveItOrNameColumns() {
+        Map<String, String> props = base();
+        props.put("sync.mode", "incremental");
+        props.put("cursor.columns.public.orders", "");
+        assertThat(PostgresSourceValidation.crossField(props)).singleElement().satisfies(issue -> {
+            assertThat(issue.key()).isEqualTo("cursor.columns.public.orders");
+            assertThat(issue.message()).contains("is empty").contains("name them")
+                    .contains("remove cursor.columns.public.orders for the table to take cursor.columns");
+        });
     }
 }
