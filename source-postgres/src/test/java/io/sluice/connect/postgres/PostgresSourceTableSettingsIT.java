@@ -148,6 +148,14 @@ class PostgresSourceTableSettingsIT {
         // Connect answers a ConnectException from alterOffsets() with 500 and the connector's message
         assertThat(refused.status()).isEqualTo(500);
         assertThat(refused.body()).contains("not the sync mode of the partition, 'incremental' (sync.mode)");
+        // and an incremental offset for the table switched to full refresh, naming the table's own key
+        entry.put("partition", Map.of("table", table("mc_switch")));
+        entry.put("offset", Map.of("v", 2, "mode", "incremental", "cursor", "3", "key", "3"));
+        ConnectRest.Response switchedRefused = cluster.rest().send("PATCH", "connectors/mc/offsets",
+                Map.of("offsets", List.of(entry)));
+        assertThat(switchedRefused.status()).isEqualTo(500);
+        assertThat(switchedRefused.body()).contains("not the sync mode of the partition, 'full_refresh' (sync.mode."
+                + table("mc_switch") + ")");
 
         cluster.rest().put("connectors/mc/resume", null).ok();
         cluster.awaitRunning("mc", 1);
@@ -160,6 +168,156 @@ class PostgresSourceTableSettingsIT {
         db.execute("INSERT INTO mc_steady VALUES (9)");
         assertThat(ids(cluster.consumeExactly(topic("mc.", "mc_steady"), 9, timeout())))
                 .as("still incremental: resumed at its offset").isEqualTo(range(1, 9));
+    }
+
+    @Test
+    void aTableWhoseCursorColumnsChangeIsReadFromTheStartByTheNewOnes() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE cc_rows (id int PRIMARY KEY, seq bigint NOT NULL, other bigint NOT NULL)",
+                "INSERT INTO cc_rows SELECT g, g, g FROM generate_series(1, 12) g");
+        Map<String, String> config = PgConnector.config(db.schema(), "cc.");
+        config.put("table.include.list", ".*\\.cc_rows");
+        config.put("sync.mode." + table("cc_rows"), "incremental");
+        config.put("cursor.columns." + table("cc_rows"), "seq");
+        cluster.createConnector("cc", config);
+        cluster.consumeExactly(topic("cc.", "cc_rows"), 12, timeout());
+        assertThat(PostgresSourceIT.awaitOffset(cluster, "cc", Map.of("table", table("cc_rows")), "cursor"))
+                .containsEntry("cursor.column", "seq").containsEntry("key.column", "id")
+                .containsEntry("cursor", "12");
+
+        // the position (12, 12) of (seq, id) is no position of (other, id): applied to it, no row would be read
+        cluster.rest().put("connectors/cc/stop", null).ok();
+        cluster.awaitStatus("cc", s -> "STOPPED".equals(s.connector().state()) && s.tasks().isEmpty(), timeout(),
+                "STOPPED");
+        config.put("cursor.columns." + table("cc_rows"), "other");
+        cluster.createConnector("cc", config);
+        cluster.rest().put("connectors/cc/resume", null).ok();
+        cluster.awaitRunning("cc", 1);
+        assertThat(ids(cluster.consumeExactly(topic("cc.", "cc_rows"), 24, timeout())).subList(12, 24))
+                .as("read again from the start by its new cursor").isEqualTo(range(1, 12));
+        Map<String, String> partition = Map.of("table", table("cc_rows"));
+        ConnectClusterFixture.await(() -> "other".equals(cluster.offsets("cc").get(partition).get("cursor.column")),
+                timeout(), () -> "an offset by the new cursor: " + cluster.offsets("cc"));
+        assertThat(new HashMap<String, Object>(cluster.offsets("cc").get(partition)))
+                .containsEntry("cursor", "12").containsEntry("key.column", "id");
+    }
+
+    @Test
+    void withSplitRowsOnlyTheTablesReadByFullRefreshAreCutIntoKeyRanges() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE sr_inc (id bigint PRIMARY KEY)",
+                "INSERT INTO sr_inc SELECT g FROM generate_series(1, 300) g",
+                "CREATE TABLE sr_full (id bigint PRIMARY KEY)",
+                "INSERT INTO sr_full SELECT g FROM generate_series(1, 300) g");
+        Map<String, String> base = PgConnector.config(db.schema(), "");
+        base.put("table.include.list", ".*\\.sr_.*");
+        base.put("full.refresh.interval.ms", "0");
+        base.put("full.refresh.split.rows", "100");
+        base.put("batch.size", "40");
+        base.put("tasks.max", "3");
+
+        // a full refresh default: the table made incremental is one partition, the other is cut into three ranges
+        Map<String, String> fullDefault = new HashMap<>(base);
+        fullDefault.put("topic.prefix", "srf.");
+        fullDefault.put("sync.mode." + table("sr_inc"), "incremental");
+        fullDefault.put("cursor.columns." + table("sr_inc"), "id");
+        assertSplitAsConfigured(cluster, "srf", fullDefault);
+        cluster.deleteConnector("srf");
+
+        // an incremental default: the table made full refresh is cut into ranges, the incremental one is not
+        Map<String, String> incrementalDefault = PgConnector.incremental(base, "id");
+        incrementalDefault.put("topic.prefix", "sri.");
+        incrementalDefault.put("sync.mode." + table("sr_full"), "full_refresh");
+        assertSplitAsConfigured(cluster, "sri", incrementalDefault);
+    }
+
+    private static void assertSplitAsConfigured(ConnectClusterFixture cluster, String name,
+                                                Map<String, String> config) {
+        cluster.createConnector(name, config);
+        cluster.awaitRunning(name, 3);
+        for (String t : List.of("sr_inc", "sr_full")) {
+            List<Long> read = ids(cluster.consumeExactly(topic(name + ".", t), 300, timeout()));
+            assertThat(Records.checkIds(read, 1, 300, true)).as(name + " " + t).isEmpty();
+        }
+        PostgresSourceIT.awaitOffset(cluster, name, Map.of("table", table("sr_inc")), "cursor");
+        ConnectClusterFixture.await(() -> cluster.offsets(name).values().stream()
+                        .filter(o -> Boolean.TRUE.equals(o.get("done"))).count() == 3, timeout(),
+                () -> "three key ranges of sr_full done: " + cluster.offsets(name));
+        assertThat(cluster.offsets(name).keySet().stream().map(p -> p.get("table") + " " + p.get("range")).toList())
+                .containsExactlyInAnyOrder(table("sr_inc") + " null",
+                        table("sr_full") + " [null,[\"100\"]]", table("sr_full") + " [[\"100\"],[\"200\"]]",
+                        table("sr_full") + " [[\"200\"],null]");
+        Map<String, Object> incremental = new HashMap<String, Object>(cluster.offsets(name)
+                .get(Map.of("table", table("sr_inc"))));
+        assertThat(incremental).containsEntry("mode", "incremental").containsEntry("cursor", "300");
+        for (String t : List.of("sr_inc", "sr_full")) {
+            assertThat(cluster.consumeAll(topic(name + ".", t), timeout())).as("no row twice").hasSize(300);
+        }
+    }
+
+    @Test
+    void validateChecksEachTablesSyncFromAgainstItsCursorTypeAndNamesTheKeysAsTyped() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE vs_a (id bigint PRIMARY KEY, changed timestamptz NOT NULL, doc json NOT NULL)",
+                "CREATE TABLE vs_b (id bigint PRIMARY KEY)");
+        Map<String, String> config = PgConnector.incremental(PgConnector.config(db.schema(), "vs."), "changed");
+        config.put("table.include.list", ".*\\.vs_.*,.*\\.Vs_b");
+        config.put("sync.from", "2024-01-01 00:00:00+00");
+        config.put("cursor.columns." + table("vs_b"), "id");
+        assertThat(errors(validate(cluster, config), "sync.from")).singleElement().asString()
+                .contains("'2024-01-01 00:00:00+00' is no value of type int8 of cursor column id of table "
+                        + table("vs_b"))
+                .contains("Set sync.from." + table("vs_b") + " for this table");
+
+        config.put("sync_from." + table("vs_b"), "ten");
+        JsonNode result = validate(cluster, config);
+        assertThat(errors(result, "sync_from." + table("vs_b"))).as("on the name as typed").singleElement()
+                .asString().contains("'ten' is no value of type int8").contains("Set sync_from." + table("vs_b"));
+        assertThat(result.get("error_count").asInt()).isEqualTo(1);
+
+        config.put("sync_from." + table("vs_b"), "1000");
+        config.put("primary.key." + table("vs_a"), "doc");
+        config.put("table.filter." + db.schema() + ".Vs_b", "true");
+        result = validate(cluster, config);
+        assertThat(errors(result, "primary.key." + table("vs_a")))
+                .as("the key's type has no ordering, not the cursor's").singleElement().asString()
+                .contains("could not identify an ordering operator for type json");
+        assertThat(errors(result, "table.filter." + db.schema() + ".Vs_b")).singleElement().asString()
+                .contains("did you mean '" + table("vs_b") + "'?")
+                .contains("set table.filter." + table("vs_b") + " instead");
+        assertThat(result.get("error_count").asInt()).isEqualTo(2);
+
+        config.remove("primary.key." + table("vs_a"));
+        config.remove("table.filter." + db.schema() + ".Vs_b");
+        config.put("batch.size." + table("vs_a"), "10");
+        assertThat(errors(validate(cluster, config), "batch.size." + table("vs_a"))).singleElement().asString()
+                .contains("is not a key of this connector");
+        config.remove("batch.size." + table("vs_a"));
+        assertThat(validate(cluster, config).get("error_count").asInt()).isZero();
+    }
+
+    @Test
+    void validateSuggestsThePerTableKeyForAValueATableTakesFromTheConnector() {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        db.execute("CREATE TABLE vm_nokey (id int NOT NULL, seq bigint NOT NULL)",
+                "CREATE TABLE vm_other (id int PRIMARY KEY, changed timestamptz NOT NULL)");
+        Map<String, String> config = PgConnector.incremental(PgConnector.config(db.schema(), "vm."), "seq");
+        config.put("table.include.list", ".*\\.vm_.*");
+        config.put("table.filter", "seq > 0");
+        JsonNode result = validate(cluster, config);
+        assertThat(errors(result, "primary.key")).singleElement().asString()
+                .contains("table " + table("vm_nokey") + " has no primary key")
+                .contains("set primary.key." + table("vm_nokey") + " (or primary.key for every table)")
+                .contains("sync.mode." + table("vm_nokey") + "=full_refresh");
+        assertThat(errors(result, "cursor.columns")).singleElement().asString()
+                .contains("has no column seq named in cursor.columns")
+                .contains("Fix cursor.columns, or set cursor.columns." + table("vm_other") + " for this table only");
+
+        config.put("sync.mode." + table("vm_nokey"), "full_refresh");
+        config.put("cursor.columns." + table("vm_other"), "changed");
+        assertThat(errors(validate(cluster, config), "table.filter")).singleElement().asString()
+                .contains(table("vm_other") + " cannot be read")
+                .contains("Fix table.filter, or set table.filter." + table("vm_other") + " for this table only");
     }
 
     @Test
