@@ -27,7 +27,11 @@ public interface BenchCase {
         SLUICE_JDBC_SINK("sluice-jdbc-sink"),
         /** Debezium's JDBC sink, the JDBC sink's second baseline. */
         DEBEZIUM_JDBC_SINK("debezium-jdbc-sink"),
-        /** Kafka's FileStreamSinkConnector on the JDBC sink's topic: what any Connect sink can reach there. */
+        /**
+         * Kafka's file connector beside a benchmark's cases: FileStreamSinkConnector on the JDBC sink's topic, or
+         * FileStreamSourceConnector on a COPY TO file of the PostgreSQL source's table; what any Connect sink or
+         * source task can reach there.
+         */
         CONNECT_CEILING("connect-ceiling"),
         /** The Sluice PostgreSQL source, full refresh once. */
         SLUICE_PG_FULL("sluice-pg-full"),

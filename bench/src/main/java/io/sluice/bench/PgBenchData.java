@@ -1,6 +1,7 @@
 package io.sluice.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -82,6 +83,12 @@ public final class PgBenchData {
     public static long copyIn(Connection c, String table, long rows) throws SQLException, IOException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         return copy.copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", new CsvRows(rows));
+    }
+
+    /** {@code COPY (SELECT * FROM table) TO STDOUT} as CSV into {@code out}; returns the rows copied. */
+    public static long copyOut(Connection c, String table, OutputStream out) throws SQLException, IOException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        return copy.copyOut("COPY (SELECT * FROM " + table + ") TO STDOUT (FORMAT csv)", out);
     }
 
     /** One CSV line of row {@code i}, with a line break. */

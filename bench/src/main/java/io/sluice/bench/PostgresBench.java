@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.utils.AppInfoParser;
-import org.postgresql.PGConnection;
 
 /**
  * The PostgreSQL source benchmark: a table of {@code rows} rows (the ten-column record) moved into a topic by the
@@ -25,6 +24,9 @@ import org.postgresql.PGConnection;
  * through pgjdbc, at Connect's default and at tuned producer settings, in one run and one Connect worker. Every
  * connector writes through JsonConverter without schemas into the runner's topic (a RegexRouter sends every
  * record there); its clock runs from its creation until the topic's end offset last grew.
+ *
+ * <p>The {@link SourceCeiling} case, Kafka's file source on a COPY TO file of the same table, runs after the others
+ * at each setting: what any Connect source task emitting one record per row can reach beside them.
  */
 public final class PostgresBench {
 
@@ -63,17 +65,24 @@ public final class PostgresBench {
             out.printf(Locale.ROOT, "Filling table %s (reused when it holds the rows)...%n", table(options.rows()));
             PgBenchData.ensureFilled(db, table(WARM_UP_ROWS), WARM_UP_ROWS);
             PgBenchData.ensureFilled(db, table(options.rows()), options.rows());
+            if (options.cases().contains(SourceCeiling.LABEL)) {
+                out.println("Writing the tables with COPY TO into files (reused when they hold the rows)...");
+                for (long n : List.of(WARM_UP_ROWS, options.rows())) {
+                    SourceCeiling.ensureFile(ceilingFile(work, n), n, o -> PgBenchData.copyOut(db, table(n), o));
+                }
+            }
             CaseRunner runner = new CaseRunner(cluster, options.timeout(), out);
             out.println("Warm-up (not measured):");
             copyOut(db, WARM_UP_ROWS, ProducerSettings.TUNED);
             for (String c : options.cases()) {
-                runner.run(connectorCase(cluster, c, WARM_UP_ROWS, ProducerSettings.TUNED), ProducerSettings.TUNED);
+                runner.run(connectorCase(cluster, work, c, WARM_UP_ROWS, ProducerSettings.TUNED),
+                    ProducerSettings.TUNED);
             }
             out.println("Measured runs:");
             for (ProducerSettings settings : options.settings()) {
                 rows.add(copyOut(db, options.rows(), settings));
                 for (String c : options.cases()) {
-                    CaseResult r = runner.run(connectorCase(cluster, c, options.rows(), settings), settings);
+                    CaseResult r = runner.run(connectorCase(cluster, work, c, options.rows(), settings), settings);
                     rows.add(new BenchRow(settings.label(), r.kind().label(), settings.describe() + "; "
                         + r.description(), r.reached(), r.seconds(), "copy-to",
                         r.completed() ? null : Optional.ofNullable(r.failure()).orElse("timed out")));
@@ -92,18 +101,25 @@ public final class PostgresBench {
         return PgBenchData.PREFIX + "src_" + rows;
     }
 
+    private static Path ceilingFile(Path work, long rows) {
+        return SourceCeiling.file(work.resolve("pg-ceiling"), table(rows));
+    }
+
     /** Baseline: the table's rows as CSV through COPY TO STDOUT, counted and dropped. */
     private BenchRow copyOut(Connection db, long n, ProducerSettings settings) throws Exception {
         long start = System.nanoTime();
-        long copied = db.unwrap(PGConnection.class).getCopyAPI()
-            .copyOut("COPY (SELECT * FROM " + table(n) + ") TO STDOUT (FORMAT csv)", OutputStream.nullOutputStream());
+        long copied = PgBenchData.copyOut(db, table(n), OutputStream.nullOutputStream());
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "copy-to: %,d rows in %.2f s%n", copied, seconds);
         return new BenchRow(settings.label(), "copy-to", "pgjdbc CopyManager, COPY (SELECT *) TO STDOUT (FORMAT csv)",
             copied, seconds, null, copied == n ? null : "copied " + copied + " of " + n);
     }
 
-    private BenchCase connectorCase(BenchCluster cluster, String label, long n, ProducerSettings settings) {
+    private BenchCase connectorCase(BenchCluster cluster, Path work, String label, long n,
+                                    ProducerSettings settings) {
+        if (label.equals(SourceCeiling.LABEL)) {
+            return SourceCeiling.create(ceilingFile(work, n), n, pipeline(settings), cluster.connect());
+        }
         Map<String, String> config = new LinkedHashMap<>();
         String tableRegex = "public\\." + table(n);
         BenchCase.Kind kind;
@@ -142,6 +158,17 @@ public final class PostgresBench {
             }
             config.putAll(options.sluiceProps());
         }
+        config.putAll(pipeline(settings));
+        return new ConnectorCase(kind, description + ", JsonConverter schemas.enable=false", n, 0, config,
+            "transforms.route.replacement", cluster.connect());
+    }
+
+    /**
+     * What every case shares: one task, JsonConverter without schemas for keys and values, a RegexRouter (its
+     * replacement, the topic, is the case's to set) and the producer settings.
+     */
+    static Map<String, String> pipeline(ProducerSettings settings) {
+        Map<String, String> config = new LinkedHashMap<>();
         config.put("tasks.max", "1");
         config.put("key.converter", CsvCases.CONVERTER);
         config.put("key.converter.schemas.enable", "false");
@@ -151,8 +178,7 @@ public final class PostgresBench {
         config.put("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter");
         config.put("transforms.route.regex", ".*");
         config.putAll(settings.connectorOverrides());
-        return new ConnectorCase(kind, description + ", JsonConverter schemas.enable=false", n, 0, config,
-            "transforms.route.replacement", cluster.connect());
+        return config;
     }
 
     private static void dropPublication(Connection db) throws Exception {
@@ -166,10 +192,13 @@ public final class PostgresBench {
             "PostgreSQL source benchmark, %s%n%n- table %s: %,d rows of 10 columns, at %s%n"
                 + "- Kafka %s, Java %s, %d cores, one broker and one worker in one JVM (-Xmx %d MB)%n"
                 + "- a connector's time: from its creation until the topic's end offset, polled every 50 ms, "
-                + "last grew%n",
+                + "last grew%n"
+                + "- connect-ceiling: Kafka's FileStreamSourceConnector on a file written by COPY TO (before the "
+                + "runs, unmeasured), one string record per line; done within %,d of the total once the topic "
+                + "stopped growing for 3 s%n",
             DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)),
             table(options.rows()), options.rows(), options.url(), AppInfoParser.getVersion(),
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().maxMemory() >> 20);
+            Runtime.getRuntime().maxMemory() >> 20, SourceCeiling.TAIL_LINES);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param rows rows in the table
  * @param url the PostgreSQL database (jdbc:postgresql://host:port/database)
  * @param user its user (no password: trust authentication)
- * @param cases sluice-full, sluice-incremental and/or debezium, run in this order at each setting
+ * @param cases sluice-full, sluice-incremental, debezium and/or connect-ceiling, run in the order given (by default
+ *     this one) at each setting
  * @param settings the producer settings every connector runs at
  * @param sluiceProps extra Sluice connector properties
  * @param debeziumProps extra Debezium connector properties
@@ -31,13 +32,16 @@ public record PostgresBenchOptions(Path root, long rows, String url, String user
         "  --rows N          rows in the table (default 1000000); tables start with sluice_bench_",
         "  --url URL         PostgreSQL with wal_level=logical (default jdbc:postgresql://127.0.0.1:5432/test)",
         "  --user NAME       its user, trust authentication (default postgres)",
-        "  --cases LIST      sluice-full, sluice-incremental, debezium (default all, in this order)",
+        "  --cases LIST      sluice-full, sluice-incremental, debezium, connect-ceiling (default all, in this",
+        "                    order); connect-ceiling: Kafka's FileStreamSourceConnector on a COPY TO file of the",
+        "                    table (written under bench/work once), what any Connect source task can reach",
         "  --settings LIST   producer settings: default,tuned (default both)",
         "  --sluice K=V      an extra Sluice connector property (repeatable)",
         "  --debezium K=V    an extra Debezium connector property (repeatable)",
         "  --timeout-s N     seconds one case may take (default 120 + rows/2000)");
 
-    private static final List<String> CASES = List.of("sluice-full", "sluice-incremental", "debezium");
+    private static final List<String> CASES = List.of("sluice-full", "sluice-incremental", "debezium",
+        SourceCeiling.LABEL);
 
     /** Parses the arguments. */
     public static PostgresBenchOptions parse(String... args) {
