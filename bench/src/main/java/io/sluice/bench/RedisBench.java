@@ -87,14 +87,22 @@ public final class RedisBench {
                 RedisBenchData.ensureStream(jedis, options.rows());
                 out.println("Warm-up (not measured):");
                 xread(jedis, WARM_UP_ROWS);
+                runner.run(new RedisProducerCase(RedisBenchData.streamKey(WARM_UP_ROWS), WARM_UP_ROWS,
+                    ProducerSettings.TUNED, cluster.bootstrapServers()), ProducerSettings.TUNED);
                 for (ValuePath values : ValuePath.values()) {
                     runner.run(sourceCase(cluster, WARM_UP_ROWS, ProducerSettings.TUNED, values),
                         ProducerSettings.TUNED);
                 }
                 out.println("Measured runs:");
                 for (ProducerSettings settings : options.settings()) {
+                    rows.add(faster(xread(jedis, options.rows()), xread(jedis, options.rows())));
+                    CaseResult raw = runner.run(new RedisProducerCase(RedisBenchData.streamKey(options.rows()),
+                        options.rows(), settings, cluster.bootstrapServers()), settings);
+                    rows.add(new BenchRow("source", "raw-producer", settings.describe() + ", " + raw.description(),
+                        raw.reached(), raw.seconds(), "xread",
+                        raw.completed() ? null : Optional.ofNullable(raw.failure()).orElse("timed out")));
                     for (ValuePath values : ValuePath.values()) {
-                        rows.add(xread(jedis, options.rows()));
+                        rows.add(faster(xread(jedis, options.rows()), xread(jedis, options.rows())));
                         CaseResult r = runner.run(sourceCase(cluster, options.rows(), settings, values), settings);
                         rows.add(new BenchRow("source", r.kind().label(),
                             settings.describe() + ", " + values.sourceSettings, r.reached(), r.seconds(), "xread",
@@ -116,6 +124,11 @@ public final class RedisBench {
         out.print(report);
         out.println("\nSaved to " + BenchMain.save(work, "redis", report));
         return rows.stream().allMatch(r -> r.failure() == null) ? 0 : 1;
+    }
+
+    /** The faster of two runs of a baseline: its figure on a shared machine is the one least held back. */
+    private static BenchRow faster(BenchRow a, BenchRow b) {
+        return b.perSecond() > a.perSecond() ? b : a;
     }
 
     /** Baseline of the source: XREAD the whole stream, COUNT as the connector asks, nothing else. */
@@ -179,8 +192,11 @@ public final class RedisBench {
     private List<BenchRow> sinkCases(BenchCluster cluster, Jedis jedis, String topic, long n) throws Exception {
         List<BenchRow> done = new ArrayList<>();
         for (ValuePath values : ValuePath.values()) {
-            done.add(pipelinedSet(jedis, n));
+            BenchRow first = pipelinedSet(jedis, n);
             RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "set:");
+            BenchRow second = pipelinedSet(jedis, n);
+            RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "set:");
+            done.add(faster(first, second));
             done.add(sinkRun(cluster, jedis, topic, n, values));
             RedisBenchData.deleteKeys(jedis, RedisBenchData.PREFIX + "sink:");
         }
