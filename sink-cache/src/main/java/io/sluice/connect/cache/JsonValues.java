@@ -2,6 +2,7 @@ package io.sluice.connect.cache;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,9 @@ import org.apache.kafka.connect.data.Struct;
  */
 final class JsonValues {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Characters outside the BMP as UTF-8, as a String's bytes would have them, not as escaped surrogate pairs. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     private static final int INITIAL_BUFFER = 512;
 
     /** Reused for every value: one generator writing root values one after another, without separators. */
@@ -57,15 +60,18 @@ final class JsonValues {
      */
     byte[] toBytes(Object value) {
         out.reset();
+        boolean written = false;
         try {
             writeValue(generator, value);
             generator.flush();
+            written = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write JSON into memory", e);
-        } catch (IllegalArgumentException e) {
-            // the generator is inside the half-written value: start over with a new one
-            generator = newGenerator();
-            throw e;
+            throw new UncheckedIOException("Cannot write the value as JSON: " + e.getMessage(), e);
+        } finally {
+            if (!written) {
+                // the generator is inside the half-written value: start over with a new one
+                generator = newGenerator();
+            }
         }
         return out.toByteArray();
     }
@@ -106,8 +112,10 @@ final class JsonValues {
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
             generator.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Double || value instanceof Float) {
-            generator.writeNumber(((Number) value).doubleValue());
+        } else if (value instanceof Float f) {
+            generator.writeNumber(f.floatValue());
+        } else if (value instanceof Double d) {
+            generator.writeNumber(d.doubleValue());
         } else if (value instanceof BigDecimal decimal) {
             generator.writeNumber(decimal);
         } else if (value instanceof BigInteger integer) {

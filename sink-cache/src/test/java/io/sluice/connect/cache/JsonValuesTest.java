@@ -76,6 +76,29 @@ class JsonValuesTest {
     }
 
     @Test
+    void aValueNestedTooDeepFailsAndTheNextValuesAreWrittenWhole() {
+        JsonValues json = new JsonValues();
+        Object deep = "leaf";
+        for (int i = 0; i < 1_100; i++) {
+            deep = List.of(deep);
+        }
+        Object tooDeep = deep;
+
+        assertThatThrownBy(() -> json.toText(tooDeep)).hasMessageContaining("nesting depth");
+        assertThat(json.toText(Map.of("a", 1))).isEqualTo("{\"a\":1}");
+        assertThat(json.toText(List.of("b"))).isEqualTo("[\"b\"]");
+    }
+
+    @Test
+    void writesTextOutsideTheBmpAsUtf8AndFloatsAsFloats() {
+        JsonValues json = new JsonValues();
+
+        assertThat(json.toBytes("a\uD83D\uDE00b")).isEqualTo("\"a\uD83D\uDE00b\"".getBytes(StandardCharsets.UTF_8));
+        assertThat(json.toText(0.1f)).isEqualTo("0.1");
+        assertThat(json.toText("tab\tquote\"")).isEqualTo("\"tab\\tquote\\\"\"");
+    }
+
+    @Test
     void refusesWhatIsNotConnectDataAndWritesTheNextValueWhole() {
         JsonValues json = new JsonValues();
         Map<String, Object> bad = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ final class EntryConverter {
     private final String jsonField;
     /** Where {@code value.format=json_text} writes, one value after another: a converter belongs to one thread. */
     private final StringWriter text = new StringWriter(256);
-    private final JsonGenerator textGenerator;
+    private JsonGenerator textGenerator;
     /** Topic and partition map by stream, worked out once: a task reads few streams, each many times. */
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     /** The schema of the last entry: entries of one stream usually share their fields. */
@@ -70,12 +70,17 @@ final class EntryConverter {
         this.keyField = config.keyField();
         this.format = config.valueFormat();
         this.jsonField = config.valueJsonField();
+        this.textGenerator = newTextGenerator();
+    }
+
+    private JsonGenerator newTextGenerator() {
         try {
-            this.textGenerator = JSON.getFactory().createGenerator(text);
+            JsonGenerator generator = JSON.getFactory().createGenerator(text);
+            generator.setRootValueSeparator(null);
+            return generator;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write JSON into memory", e);
         }
-        textGenerator.setRootValueSeparator(null);
     }
 
     /**
@@ -170,6 +175,7 @@ final class EntryConverter {
         String[] names = fields.keySet().toArray(new String[0]);
         Arrays.sort(names);
         text.getBuffer().setLength(0);
+        boolean written = false;
         try {
             textGenerator.writeStartObject();
             for (String name : names) {
@@ -177,8 +183,14 @@ final class EntryConverter {
             }
             textGenerator.writeEndObject();
             textGenerator.flush();
+            written = true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write JSON into memory", e);
+        } finally {
+            if (!written) {
+                // the generator is inside the half-written object: start over with a new one
+                textGenerator = newTextGenerator();
+            }
         }
         return text.toString();
     }

@@ -9,12 +9,13 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a {@link StreamReader} on a thread of its own, {@code read.ahead.batches} reads ahead of Connect's poll
- * thread: while Connect serializes and sends one batch, the next is read from Redis and converted. The reader and
+ * Runs a {@link StreamReader} on a thread of its own, at most {@code read.ahead.batches} batches ahead of Connect's
+ * poll thread: while Connect serializes and sends one batch, the next is read from Redis and converted. The reader and
  * its connection are used from that thread only, the stats refresh included; {@link #committed} goes straight
  * through, as it did before.
  *
@@ -27,10 +28,13 @@ final class ReadAheadReader implements StreamReader {
 
     private static final Logger log = LoggerFactory.getLogger(ReadAheadReader.class);
     private static final long OFFER_WAIT_MS = 100L;
+    /** Connect's poll returns this often at the most, so that a stopping task is not held up by two waits. */
+    private static final long MAX_POLL_WAIT_MS = 200L;
 
     private final StreamReader reader;
     private final BlockingQueue<Batch> ready;
     private final long pollWaitMs;
+    private final long joinWaitMs;
     private final Thread thread;
     private final AtomicBoolean statsWanted = new AtomicBoolean();
     private volatile boolean stopping;
@@ -38,13 +42,16 @@ final class ReadAheadReader implements StreamReader {
     /**
      * @param reader     the reader to run ahead; its {@code poll()} blocks at most {@code poll.block.ms}
      * @param batches    how many batches may wait for Connect
-     * @param pollWaitMs how long {@link #poll()} waits for a batch
+     * @param pollWaitMs how long the reader's own reads block ({@code poll.block.ms}); {@link #poll()} waits at
+     *                   most {@value #MAX_POLL_WAIT_MS} ms of it for a batch
      * @param threadName the reading thread's name
      */
     ReadAheadReader(StreamReader reader, int batches, long pollWaitMs, String threadName) {
         this.reader = reader;
-        this.ready = new ArrayBlockingQueue<>(batches);
-        this.pollWaitMs = pollWaitMs;
+        // the batch waiting in offer() counts as one ahead: a direct hand-over for one, a queue for the rest
+        this.ready = batches == 1 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(batches - 1);
+        this.pollWaitMs = Math.min(pollWaitMs, MAX_POLL_WAIT_MS);
+        this.joinWaitMs = pollWaitMs + 1_000L;
         this.thread = new Thread(this::readLoop, threadName);
         thread.setDaemon(true);
     }
@@ -56,7 +63,7 @@ final class ReadAheadReader implements StreamReader {
     }
 
     private void readLoop() {
-        while (!stopping) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             Batch batch = readBatch();
             if (batch == null) {
                 continue;
@@ -82,8 +89,14 @@ final class ReadAheadReader implements StreamReader {
             if (statsWanted.getAndSet(false)) {
                 refreshStatsHere();
             }
+            if (stopping) {
+                return null;
+            }
             List<SourceRecord> records = reader.poll();
             return records.isEmpty() ? null : new Batch(records, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         } catch (RuntimeException e) {
             return stopping ? null : new Batch(List.of(), e);
         } catch (Error e) {
@@ -102,14 +115,8 @@ final class ReadAheadReader implements StreamReader {
     }
 
     @Override
-    public List<SourceRecord> poll() {
-        Batch batch;
-        try {
-            batch = ready.poll(pollWaitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
+    public List<SourceRecord> poll() throws InterruptedException {
+        Batch batch = ready.poll(pollWaitMs, TimeUnit.MILLISECONDS);
         if (batch == null) {
             return List.of();
         }
@@ -134,7 +141,7 @@ final class ReadAheadReader implements StreamReader {
         stopping = true;
         ready.clear();
         try {
-            thread.join(pollWaitMs + 1_000L);
+            thread.join(joinWaitMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

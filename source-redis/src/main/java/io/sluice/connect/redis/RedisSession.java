@@ -3,6 +3,7 @@ package io.sluice.connect.redis;
 import io.sluice.connect.common.errors.Retrier;
 import io.sluice.connect.common.errors.RetryPolicy;
 import io.sluice.connect.common.errors.Sleeper;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -31,6 +32,7 @@ final class RedisSession implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong connections = new AtomicLong();
     private volatile Jedis jedis;
+    private volatile boolean closed;
     private volatile Throwable lastError;
     private Runnable onReconnect = () -> { };
 
@@ -118,7 +120,15 @@ final class RedisSession implements AutoCloseable {
         Jedis current = jedis;
         if (current == null || current.isBroken() || !current.isConnected()) {
             disconnect();
+            if (closed) {
+                throw new ConnectException("The connection to Redis at " + endpoint + " is closed: the task stopped");
+            }
             current = endpoint.open(clientName, blockMs);
+            if (closed) {
+                // closed while this thread was connecting: nobody would close the new connection
+                current.close();
+                throw new ConnectException("The connection to Redis at " + endpoint + " is closed: the task stopped");
+            }
             if (connections.incrementAndGet() > 1) {
                 onReconnect.run();
             }
@@ -139,9 +149,10 @@ final class RedisSession implements AutoCloseable {
         }
     }
 
-    /** Stops retrying and closes the connection. */
+    /** Stops retrying and closes the connection; no new one is opened after this. */
     @Override
     public void close() {
+        closed = true;
         signalStop();
         disconnect();
     }

@@ -127,10 +127,12 @@ public final class RedisStreamSourceConfig extends AbstractConfig {
 
     /** How many reads a task makes ahead of Connect's poll thread. */
     public static final String READ_AHEAD_BATCHES_CONFIG = "read.ahead.batches";
-    static final String READ_AHEAD_BATCHES_DOC = "How many batches a task reads and converts ahead of Connect, on a "
-            + "thread of its own, while Connect serializes and sends the batch before; 0 reads on Connect's poll "
-            + "thread only. Entries read ahead but not yet handed to Connect when a task stops are read again when it "
-            + "starts: from the committed offset (offset mode) or from the consumer's pending entries (group mode).";
+    static final String READ_AHEAD_BATCHES_DOC = "delivery.mode=offset: how many batches a task reads and converts "
+            + "ahead of Connect, on a thread of its own, while Connect serializes and sends the batch before; 0 reads "
+            + "on Connect's poll thread only. Entries read ahead but not yet handed to Connect when a task stops are "
+            + "read again after the committed offset when it starts. Group mode always reads on the poll thread: "
+            + "entries waiting in a task would age in the group's pending list toward being reclaimed by another "
+            + "task.";
     public static final int READ_AHEAD_BATCHES_DEFAULT = 1;
 
     /** The topic, or a template over the stream key. */

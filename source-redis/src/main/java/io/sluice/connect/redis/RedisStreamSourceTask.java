@@ -56,14 +56,18 @@ public class RedisStreamSourceTask extends SourceTask {
                 : new OffsetStreamReader(config, assignment, session, converter, badEntries, metrics,
                         context.offsetStorageReader());
         noStreams = assignment.streams().isEmpty();
-        reader = noStreams || config.readAheadBatches() == 0 ? modeReader
-                : new ReadAheadReader(modeReader, config.readAheadBatches(), config.pollBlockMs(),
-                        "sluice-redis-read-" + consumer).start();
         nextStatsMs = clock.millis();
+        boolean readAhead = !noStreams && config.readAheadBatches() > 0
+                && config.deliveryMode() == DeliveryMode.OFFSET;
+        reader = readAhead ? new ReadAheadReader(modeReader, config.readAheadBatches(), config.pollBlockMs(),
+                "sluice-redis-read-" + consumer) : modeReader;
         log.info("RedisStreamSourceConnector {} task {} of {} started: {} mode, streams {} at {}",
                 config.connectorName(), assignment.index(), assignment.count(),
                 config.deliveryMode().name().toLowerCase(Locale.ROOT), assignment.streams(),
                 config.endpoint());
+        if (reader instanceof ReadAheadReader ahead) {
+            ahead.start();
+        }
     }
 
     @Override

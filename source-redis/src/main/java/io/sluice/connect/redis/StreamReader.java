@@ -5,7 +5,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 import java.util.List;
 
 /** How a task reads its streams: one implementation per {@link DeliveryMode}, run on the poll thread or on
- * the {@link ReadAheadReader}'s thread. Only {@link #committed} is called from another thread.
+ * the {@link ReadAheadReader}'s thread; {@link #committed} comes from the producer's thread, and {@link #finish} and
+ * {@link #stopped} from the stopping thread once the reading thread has ended.
  */
 interface StreamReader {
 
@@ -13,8 +14,9 @@ interface StreamReader {
      * Reads the next entries, waiting at most {@code poll.block.ms} when there are none.
      *
      * @return the records; empty when nothing arrived
+     * @throws InterruptedException if the thread is interrupted while waiting
      */
-    List<SourceRecord> poll();
+    List<SourceRecord> poll() throws InterruptedException;
 
     /**
      * Kafka acknowledged {@code record}; called from the producer's thread.
