@@ -9,9 +9,8 @@ import io.sluice.testkit.ChildWorker;
 import io.sluice.testkit.ConnectClusterBuilder;
 import io.sluice.testkit.ConnectClusterFixture;
 import io.sluice.testkit.ConnectRest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,17 +33,8 @@ class PostgresSourceCrashIT {
 
     private static final int ROWS = 10_000;
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create("pgsrc_crash");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass("pgsrc_crash");
 
     @Test
     void workerKilledMidTableLosesNoRow() {

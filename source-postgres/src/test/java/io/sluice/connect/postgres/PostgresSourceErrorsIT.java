@@ -11,9 +11,7 @@ import io.sluice.testkit.PostgresFixture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,17 +36,8 @@ class PostgresSourceErrorsIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(PgConnector.clusterBuilder());
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create("pgsrc_err");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass("pgsrc_err");
 
     @AfterEach
     void deleteConnectors() {

@@ -9,9 +9,7 @@ import io.sluice.testkit.ConnectClusterExtension;
 import io.sluice.testkit.ConnectClusterFixture;
 import io.sluice.testkit.PostgresFixture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,17 +35,8 @@ class PostgresSourceIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(PgConnector.clusterBuilder().workers(2));
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create("pgsrc_it");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass("pgsrc_it");
 
     @AfterEach
     void deleteConnectors() {

@@ -8,9 +8,7 @@ import io.sluice.testkit.ConnectClusterExtension;
 import io.sluice.testkit.ConnectClusterFixture;
 import io.sluice.testkit.ConnectRest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,17 +34,8 @@ class PostgresSourceTableSettingsIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(PgConnector.clusterBuilder());
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createSchema() {
-        db = TestDatabase.create("pgsrc_tbl");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass("pgsrc_tbl");
 
     @AfterEach
     void deleteConnectors() {

@@ -7,7 +7,6 @@ import io.sluice.connect.postgres.it.TestDatabase;
 import io.sluice.testkit.ConnectClusterExtension;
 import io.sluice.testkit.ConnectClusterFixture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,11 +32,11 @@ class PostgresSourceTypesIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(PgConnector.clusterBuilder());
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass("pgsrc_types");
 
     @BeforeAll
     static void createTable() {
-        db = TestDatabase.create("pgsrc_types");
         db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')",
                 "CREATE TABLE all_types (id int PRIMARY KEY, n_dec numeric(10,2), n_free numeric, f4 real, "
                         + "f8 double precision, i2 smallint, i8 bigint, b boolean, t text, vc varchar(10), "
@@ -48,11 +47,6 @@ class PostgresSourceTypesIT {
                         + "'13:14:15.5', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{\"a\":1}', '{\"b\": [1, 2]}', "
                         + "'{1,2,3}', '{\"x\",\"y z\"}', '\\xdeadbeef', 'happy', '1 day 2 hours')",
                 "INSERT INTO all_types (id) VALUES (2)");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        db.close();
     }
 
     private static Map<Integer, JsonNode> sync(String name, String numericMapping) {

@@ -1,6 +1,9 @@
 package io.sluice.connect.postgres.it;
 
 import io.sluice.testkit.PostgresFixture;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,9 +13,10 @@ import java.util.UUID;
 
 /**
  * A schema of its own on the shared PostgreSQL server, created for one test class and dropped with everything in it
- * afterwards: other work on the server is never touched.
+ * afterwards: other work on the server is never touched. Registered as a static {@code @RegisterExtension} field, it
+ * creates the schema before the class's {@code @BeforeAll} methods and drops it after the class.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private final String schema;
 
@@ -20,13 +24,21 @@ public final class TestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    /** Creates a schema {@code <prefix>_<random>}. */
-    public static TestDatabase create(String prefix) {
-        String schema = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        TestDatabase db = new TestDatabase(schema);
-        db.execute("CREATE SCHEMA " + schema);
-        return db;
+    /** A schema {@code <prefix>_<random>} created and dropped around the test class that registers it. */
+    public static TestDatabase perClass(String prefix) {
+        return new TestDatabase((prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT));
     }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
 
     public String schema() {
         return schema;
