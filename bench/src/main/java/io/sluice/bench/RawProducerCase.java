@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -16,27 +13,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * excluded) through a producer configured exactly as Connect configures a source task's producer.
  * Reading the file is inside the measurement, as it is for the connectors.
  */
-public final class RawProducerCase implements BenchCase {
+public final class RawProducerCase extends ProducerCase {
 
     private final Path file;
-    private final long rows;
-    private final ProducerSettings settings;
-    private final String bootstrapServers;
-    private final AtomicReference<String> failure = new AtomicReference<>();
-    private volatile boolean stopping;
-    private Thread sender;
 
     /** A case sending the {@code rows} data lines of {@code file} at {@code settings}. */
     public RawProducerCase(Path file, long rows, ProducerSettings settings, String bootstrapServers) {
+        super(rows, settings, bootstrapServers);
         this.file = file;
-        this.rows = rows;
-        this.settings = settings;
-        this.bootstrapServers = bootstrapServers;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.RAW;
     }
 
     @Override
@@ -45,46 +29,14 @@ public final class RawProducerCase implements BenchCase {
     }
 
     @Override
-    public long expectedRecords() {
-        return rows;
-    }
-
-    @Override
-    public void start(String topic) {
-        sender = new Thread(() -> send(topic), "raw-producer-" + topic);
-        sender.setDaemon(true);
-        sender.start();
-    }
-
-    private void send(String topic) {
-        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(settings.rawProducerConfig(bootstrapServers));
-             InputStream in = Files.newInputStream(file)) {
+    void send(Producer<byte[], byte[]> producer, String topic) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
             LineSplitter lines = new LineSplitter(in);
             lines.next(); // the header is not a record
             byte[] line;
-            while (!stopping && failure.get() == null && (line = lines.next()) != null) {
-                producer.send(new ProducerRecord<>(topic, line), (metadata, e) -> {
-                    if (e != null) {
-                        failure.compareAndSet(null, "send failed: " + e);
-                    }
-                });
+            while (sending() && (line = lines.next()) != null) {
+                producer.send(new ProducerRecord<>(topic, line), onFailure());
             }
-            producer.flush();
-        } catch (IOException | RuntimeException e) {
-            failure.compareAndSet(null, "raw producer failed: " + e);
-        }
-    }
-
-    @Override
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure.get());
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        stopping = true;
-        if (sender != null) {
-            sender.join();
         }
     }
 
