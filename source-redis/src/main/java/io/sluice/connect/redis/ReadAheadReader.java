@@ -158,6 +158,11 @@ final class ReadAheadReader implements StreamReader {
         reader.stopped();
     }
 
+    /** @return whether the reading thread still runs: it ends after a permanent failure or in {@link #finish()} */
+    boolean reading() {
+        return thread.isAlive();
+    }
+
     /** Asks the reading thread to refresh the gauges before its next read. */
     @Override
     public void refreshStats() {

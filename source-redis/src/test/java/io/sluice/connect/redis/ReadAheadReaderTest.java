@@ -90,6 +90,14 @@ class ReadAheadReaderTest {
         throw new AssertionError("no batch arrived");
     }
 
+    private static void awaitStopped(ReadAheadReader reader) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (reader.reading() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(reader.reading()).as("the reading thread has ended").isFalse();
+    }
+
     @Test
     void batchesArriveInOrderReadOnTheReadAheadThread() throws Exception {
         ScriptedReader scripted = new ScriptedReader();
@@ -131,8 +139,8 @@ class ReadAheadReaderTest {
 
         assertThat(ids(pollUntilRecords(reader))).containsExactly(1, 2);
         assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class).hasMessage("bad entry");
-        Thread.sleep(100);
-        assertThat(scripted.script).hasSize(1);
+        awaitStopped(reader);
+        assertThat(scripted.script).as("the batch after the failure is never read").hasSize(1);
         assertThat(reader.poll()).isEmpty();
         reader.finish();
     }
@@ -185,8 +193,6 @@ class ReadAheadReaderTest {
 
         assertThat(scripted.calls).containsExactly("stats on read-ahead-test", "committed 7",
                 "finish on " + Thread.currentThread().getName(), "stopped");
-        int pollsAfterFinish = scripted.polls;
-        Thread.sleep(100);
-        assertThat(scripted.polls).as("reads after finish()").isEqualTo(pollsAfterFinish);
+        assertThat(reader.reading()).as("the reading thread after finish()").isFalse();
     }
 }
