@@ -1,6 +1,5 @@
 package io.sluice.connect.postgres;
 
-import io.sluice.connect.common.config.ConfigEnums;
 import io.sluice.connect.common.config.Recommenders;
 import io.sluice.connect.common.config.Validators;
 import io.sluice.connect.common.errors.BadRecordConfig;
@@ -49,27 +48,22 @@ final class PostgresSourceConfigDef {
                         Importance.HIGH, SYNC_MODE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Sync mode",
                         Recommenders.enumValues(SyncMode.class))
                 .define(CURSOR_COLUMNS_CONFIG, Type.LIST, CURSOR_COLUMNS_DEFAULT, Importance.HIGH,
-                        CURSOR_COLUMNS_DOC, GROUP_SYNC, ++order, Width.MEDIUM, "Cursor columns",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.INCREMENTAL)))
+                        CURSOR_COLUMNS_DOC, GROUP_SYNC, ++order, Width.MEDIUM, "Cursor columns")
                 .define(PRIMARY_KEY_CONFIG, Type.LIST, PRIMARY_KEY_DEFAULT, Importance.MEDIUM, PRIMARY_KEY_DOC,
                         GROUP_SYNC, ++order, Width.MEDIUM, "Primary key")
                 .define(SYNC_FROM_CONFIG, Type.STRING, SYNC_FROM_DEFAULT, Importance.MEDIUM, SYNC_FROM_DOC,
-                        GROUP_SYNC, ++order, Width.MEDIUM, "Sync from",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.INCREMENTAL)))
+                        GROUP_SYNC, ++order, Width.MEDIUM, "Sync from")
                 .define(FULL_REFRESH_INTERVAL_MS_CONFIG, Type.LONG, FULL_REFRESH_INTERVAL_MS_DEFAULT,
                         Validators.nonNegative(), Importance.MEDIUM, FULL_REFRESH_INTERVAL_MS_DOC, GROUP_SYNC,
-                        ++order, Width.SHORT, "Full refresh interval (ms)",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.FULL_REFRESH)))
+                        ++order, Width.SHORT, "Full refresh interval (ms)")
                 .define(FULL_REFRESH_SPLIT_ROWS_CONFIG, Type.LONG, FULL_REFRESH_SPLIT_ROWS_DEFAULT,
                         Validators.nonNegative(), Importance.LOW, FULL_REFRESH_SPLIT_ROWS_DOC, GROUP_SYNC, ++order,
-                        Width.SHORT, "Full refresh split rows",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.FULL_REFRESH)))
+                        Width.SHORT, "Full refresh split rows")
                 .define(POLL_INTERVAL_MS_CONFIG, Type.LONG, POLL_INTERVAL_MS_DEFAULT, Validators.positive(),
                         Importance.LOW, POLL_INTERVAL_MS_DOC, GROUP_SYNC, ++order, Width.SHORT, "Poll interval (ms)")
                 .define(INCREMENTAL_SETTLE_MS_CONFIG, Type.LONG, INCREMENTAL_SETTLE_MS_DEFAULT,
                         ConfigDef.Range.atLeast(-1L), Importance.MEDIUM, INCREMENTAL_SETTLE_MS_DOC, GROUP_SYNC,
-                        ++order, Width.SHORT, "Incremental settle time (ms)",
-                        Recommenders.visibleIf(SYNC_MODE_CONFIG, ConfigEnums.name(SyncMode.INCREMENTAL)))
+                        ++order, Width.SHORT, "Incremental settle time (ms)")
                 .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
                         BATCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Batch size")
                 .define(FETCH_SIZE_CONFIG, Type.INT, FETCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
