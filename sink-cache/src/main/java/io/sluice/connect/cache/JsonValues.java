@@ -28,8 +28,11 @@ final class JsonValues {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     private static final int INITIAL_BUFFER = 512;
 
+    /** A buffer grown past this by one large value is let go, so a task does not keep it for good. */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+
     /** Reused for every value: one generator writing root values one after another, without separators. */
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
+    private ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
     private JsonGenerator generator = newGenerator();
 
     private JsonGenerator newGenerator() {
@@ -73,7 +76,12 @@ final class JsonValues {
                 generator = newGenerator();
             }
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (bytes.length > MAX_KEPT_BUFFER) {
+            out = new ByteArrayOutputStream(INITIAL_BUFFER);
+            generator = newGenerator();
+        }
+        return bytes;
     }
 
     private static void writeValue(JsonGenerator generator, Object value) throws IOException {

@@ -90,6 +90,15 @@ class JsonValuesTest {
     }
 
     @Test
+    void aValueLargerThanTheKeptBufferIsWrittenWholeAndSoIsTheNext() {
+        JsonValues json = new JsonValues();
+        String large = "x".repeat(3 << 20);
+
+        assertThat(json.toBytes(large)).hasSize(large.length() + 2);
+        assertThat(json.toText(Map.of("a", "b"))).isEqualTo("{\"a\":\"b\"}");
+    }
+
+    @Test
     void writesTextOutsideTheBmpAsUtf8AndFloatsAsFloats() {
         JsonValues json = new JsonValues();
 

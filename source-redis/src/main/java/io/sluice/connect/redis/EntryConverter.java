@@ -40,6 +40,8 @@ final class EntryConverter {
             .build();
     private static final int MAX_CACHED_SCHEMAS = 256;
     private static final int MAX_CACHED_DESTINATIONS = 4096;
+    private static final int INITIAL_TEXT = 256;
+    private static final int MAX_KEPT_TEXT = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Rejects text after the document, which a lenient parse would drop silently. */
     private static final ObjectReader JSON_VALUE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -50,7 +52,7 @@ final class EntryConverter {
     private final ValueFormat format;
     private final String jsonField;
     /** Where {@code value.format=json_text} writes, one value after another: a converter belongs to one thread. */
-    private final StringWriter text = new StringWriter(256);
+    private StringWriter text = new StringWriter(INITIAL_TEXT);
     private JsonGenerator textGenerator;
     /** Topic and partition map by stream, worked out once: a task reads few streams, each many times. */
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
@@ -192,7 +194,13 @@ final class EntryConverter {
                 textGenerator = newTextGenerator();
             }
         }
-        return text.toString();
+        String json = text.toString();
+        if (json.length() > MAX_KEPT_TEXT) {
+            // one large entry grew the buffer: let it go rather than keep it for the task's life
+            text = new StringWriter(INITIAL_TEXT);
+            textGenerator = newTextGenerator();
+        }
+        return json;
     }
 
     private Schema structSchema(Map<String, String> fields) {
