@@ -1,15 +1,11 @@
 package io.sluice.connect.cache;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import java.io.ByteArrayOutputStream;
+import io.sluice.connect.common.json.JsonBuffer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -18,32 +14,13 @@ import org.apache.kafka.connect.data.Struct;
 
 /**
  * Connect data (Structs, Maps, Lists and scalars) as JSON, the way {@code JsonConverter} writes a schemaless
- * payload: dates as epoch milliseconds, bytes as base64, decimals as numbers. An instance reuses its buffer and
- * generator from one value to the next, so it belongs to one thread.
+ * payload: dates as epoch milliseconds, bytes as base64, decimals as numbers, written through a reused
+ * {@link JsonBuffer}.
  */
 final class JsonValues {
 
-    /** Characters outside the BMP as UTF-8, as a String's bytes would have them, not as escaped surrogate pairs. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
-    private static final int INITIAL_BUFFER = 512;
-
-    /** A buffer grown past this by one large value is let go, so a task does not keep it for good. */
-    private static final int MAX_KEPT_BUFFER = 1 << 20;
-
-    /** Reused for every value: one generator writing root values one after another, without separators. */
-    private ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
-    private JsonGenerator generator = newGenerator();
-
-    private JsonGenerator newGenerator() {
-        try {
-            JsonGenerator created = JSON.createGenerator(out);
-            created.setRootValueSeparator(null);
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write JSON into memory", e);
-        }
-    }
+    /** Reused for every value, so an instance belongs to one thread. */
+    private final JsonBuffer buffer = new JsonBuffer();
 
     /**
      * @param value Connect data
@@ -51,7 +28,7 @@ final class JsonValues {
      * @throws IllegalArgumentException for a type Connect data does not have
      */
     String toText(Object value) {
-        return new String(toBytes(value), StandardCharsets.UTF_8);
+        return buffer.toText(generator -> writeValue(generator, value));
     }
 
     /**
@@ -62,26 +39,7 @@ final class JsonValues {
      * @throws IllegalArgumentException for a type Connect data does not have
      */
     byte[] toBytes(Object value) {
-        out.reset();
-        boolean written = false;
-        try {
-            writeValue(generator, value);
-            generator.flush();
-            written = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the value as JSON: " + e.getMessage(), e);
-        } finally {
-            if (!written) {
-                // the generator is inside the half-written value: start over with a new one
-                generator = newGenerator();
-            }
-        }
-        byte[] bytes = out.toByteArray();
-        if (bytes.length > MAX_KEPT_BUFFER) {
-            out = new ByteArrayOutputStream(INITIAL_BUFFER);
-            generator = newGenerator();
-        }
-        return bytes;
+        return buffer.toBytes(generator -> writeValue(generator, value));
     }
 
     private static void writeValue(JsonGenerator generator, Object value) throws IOException {

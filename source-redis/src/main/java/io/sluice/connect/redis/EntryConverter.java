@@ -1,10 +1,10 @@
 package io.sluice.connect.redis;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.sluice.connect.common.json.JsonBuffer;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -12,9 +12,6 @@ import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import redis.clients.jedis.resps.StreamEntry;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,8 +37,6 @@ final class EntryConverter {
             .build();
     private static final int MAX_CACHED_SCHEMAS = 256;
     private static final int MAX_CACHED_DESTINATIONS = 4096;
-    private static final int INITIAL_TEXT = 256;
-    private static final int MAX_KEPT_TEXT = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Rejects text after the document, which a lenient parse would drop silently. */
     private static final ObjectReader JSON_VALUE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -52,8 +47,7 @@ final class EntryConverter {
     private final ValueFormat format;
     private final String jsonField;
     /** Where {@code value.format=json_text} writes, one value after another: a converter belongs to one thread. */
-    private StringWriter text = new StringWriter(INITIAL_TEXT);
-    private JsonGenerator textGenerator;
+    private final JsonBuffer text = new JsonBuffer();
     /** Topic and partition map by stream, worked out once: a task reads few streams, each many times. */
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     /** The schema of the last entry: entries of one stream usually share their fields. */
@@ -72,17 +66,6 @@ final class EntryConverter {
         this.keyField = config.keyField();
         this.format = config.valueFormat();
         this.jsonField = config.valueJsonField();
-        this.textGenerator = newTextGenerator();
-    }
-
-    private JsonGenerator newTextGenerator() {
-        try {
-            JsonGenerator generator = JSON.getFactory().createGenerator(text);
-            generator.setRootValueSeparator(null);
-            return generator;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write JSON into memory", e);
-        }
     }
 
     /**
@@ -172,35 +155,17 @@ final class EntryConverter {
         return value;
     }
 
-    /** The fields as one JSON object in name order, written with the converter's own generator. */
+    /** The fields as one JSON object in name order. */
     private String jsonText(Map<String, String> fields) {
         String[] names = fields.keySet().toArray(new String[0]);
         Arrays.sort(names);
-        text.getBuffer().setLength(0);
-        boolean written = false;
-        try {
-            textGenerator.writeStartObject();
+        return text.toText(generator -> {
+            generator.writeStartObject();
             for (String name : names) {
-                textGenerator.writeStringField(name, fields.get(name));
+                generator.writeStringField(name, fields.get(name));
             }
-            textGenerator.writeEndObject();
-            textGenerator.flush();
-            written = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write JSON into memory", e);
-        } finally {
-            if (!written) {
-                // the generator is inside the half-written object: start over with a new one
-                textGenerator = newTextGenerator();
-            }
-        }
-        String json = text.toString();
-        if (json.length() > MAX_KEPT_TEXT) {
-            // one large entry grew the buffer: let it go rather than keep it for the task's life
-            text = new StringWriter(INITIAL_TEXT);
-            textGenerator = newTextGenerator();
-        }
-        return json;
+            generator.writeEndObject();
+        });
     }
 
     private Schema structSchema(Map<String, String> fields) {
