@@ -167,10 +167,14 @@ class ReadAheadReaderTest {
         }
         ReadAheadReader reader = new ReadAheadReader(scripted, 2, WAIT_MS, "read-ahead-test").start();
         long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (scripted.polls < 2 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
+        while (scripted.pollThreads.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
         }
-        Thread.sleep(200);
+        Thread reading = scripted.pollThreads.get(0);
+        // with batches left to read, the thread waits only in the hand-over, once the queue is full
+        while (reading.getState() != Thread.State.TIMED_WAITING && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
 
         // one batch waits in the queue and another to be handed over: two ahead, as configured
         assertThat(scripted.polls).isEqualTo(2);
