@@ -1,7 +1,6 @@
 package io.sluice.connect.redis;
 
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
@@ -90,14 +89,6 @@ class ReadAheadReaderTest {
         throw new AssertionError("no batch arrived");
     }
 
-    private static void awaitStopped(ReadAheadReader reader) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (reader.reading() && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(reader.reading()).as("the reading thread has ended").isFalse();
-    }
-
     @Test
     void batchesArriveInOrderReadOnTheReadAheadThread() throws Exception {
         ScriptedReader scripted = new ScriptedReader();
@@ -112,40 +103,6 @@ class ReadAheadReaderTest {
     }
 
     @Test
-    void aRetriableFailureIsThrownInItsPlaceAndReadingGoesOn() throws Exception {
-        ScriptedReader scripted = new ScriptedReader();
-        scripted.script.add(() -> batch(1, 2));
-        scripted.script.add(() -> {
-            throw new RetriableException("Redis is not answering");
-        });
-        scripted.script.add(() -> batch(3, 3));
-        ReadAheadReader reader = new ReadAheadReader(scripted, 1, WAIT_MS, "read-ahead-test").start();
-
-        assertThat(ids(pollUntilRecords(reader))).containsExactly(1, 2);
-        assertThatThrownBy(reader::poll).isInstanceOf(RetriableException.class).hasMessage("Redis is not answering");
-        assertThat(ids(pollUntilRecords(reader))).containsExactly(3);
-        reader.finish();
-    }
-
-    @Test
-    void aPermanentFailureComesAfterTheBatchesBeforeItAndEndsReading() throws Exception {
-        ScriptedReader scripted = new ScriptedReader();
-        scripted.script.add(() -> batch(1, 2));
-        scripted.script.add(() -> {
-            throw new ConnectException("bad entry");
-        });
-        scripted.script.add(() -> batch(3, 3));
-        ReadAheadReader reader = new ReadAheadReader(scripted, 2, WAIT_MS, "read-ahead-test").start();
-
-        assertThat(ids(pollUntilRecords(reader))).containsExactly(1, 2);
-        assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class).hasMessage("bad entry");
-        awaitStopped(reader);
-        assertThat(scripted.script).as("the batch after the failure is never read").hasSize(1);
-        assertThat(reader.poll()).isEmpty();
-        reader.finish();
-    }
-
-    @Test
     void anErrorOnTheReadingThreadFailsTheTask() throws Exception {
         ScriptedReader scripted = new ScriptedReader();
         scripted.script.add(() -> {
@@ -155,30 +112,6 @@ class ReadAheadReaderTest {
 
         assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("Reading ahead from Redis failed").hasMessageContaining("Java heap space");
-        reader.finish();
-    }
-
-    @Test
-    void readsNoFurtherThanTheQueueHolds() throws Exception {
-        ScriptedReader scripted = new ScriptedReader();
-        for (int i = 0; i < 10; i++) {
-            int id = i;
-            scripted.script.add(() -> batch(id, id));
-        }
-        ReadAheadReader reader = new ReadAheadReader(scripted, 2, WAIT_MS, "read-ahead-test").start();
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (scripted.pollThreads.isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
-        Thread reading = scripted.pollThreads.get(0);
-        // with batches left to read, the thread waits only in the hand-over, once the queue is full
-        while (reading.getState() != Thread.State.TIMED_WAITING && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
-
-        // one batch waits in the queue and another to be handed over: two ahead, as configured
-        assertThat(scripted.polls).isEqualTo(2);
-        assertThat(ids(pollUntilRecords(reader))).containsExactly(0);
         reader.finish();
     }
 

@@ -1,0 +1,151 @@
+package io.sluice.connect.common.source;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a source task's batches on a thread of its own, at most {@code batches} batches ahead of Connect's poll
+ * thread: while Connect converts and sends one batch, the next is read and built. The {@link BatchSource} is called
+ * from that thread only.
+ *
+ * <p>Failures travel in order with the batches: a {@link RetriableException} is thrown from the {@link #poll()} that
+ * reaches it, which Connect retries, and reading goes on; any other failure is thrown after the batches read before
+ * it, and reading stops; an {@link Error} on the reading thread becomes a {@link ConnectException}, so the task fails
+ * rather than wait for records that never come. Batches still waiting when the task stops were never handed to
+ * Connect: their offsets were not committed, so the next start reads them again.
+ */
+public final class ReadAhead {
+
+    /** What the reading thread calls for each batch. */
+    @FunctionalInterface
+    public interface BatchSource {
+        /**
+         * @return the next batch; null or empty when there is nothing now (the source waits as it would on the
+         *         poll thread, and is called again)
+         */
+        List<SourceRecord> next() throws InterruptedException;
+    }
+
+    private static final long OFFER_WAIT_MS = 100L;
+
+    private final BatchSource source;
+    private final BlockingQueue<Batch> ready;
+    private final long pollWaitMs;
+    private final String what;
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    /**
+     * @param source     what reads a batch
+     * @param batches    how many batches may wait for Connect, at least 1
+     * @param pollWaitMs how long {@link #poll()} waits for a batch before it returns an empty one, so that Connect
+     *                   can stop the task
+     * @param threadName the reading thread's name
+     * @param what       what is read, for the message of a failure on the reading thread ("Reading file ...")
+     */
+    public ReadAhead(BatchSource source, int batches, long pollWaitMs, String threadName, String what) {
+        if (batches < 1) {
+            throw new IllegalArgumentException("batches must be at least 1, not " + batches);
+        }
+        this.source = source;
+        // the batch waiting in offer() counts as one ahead: a direct hand-over for one, a queue for the rest
+        this.ready = batches == 1 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(batches - 1);
+        this.pollWaitMs = pollWaitMs;
+        this.what = what;
+        this.thread = new Thread(this::readLoop, threadName);
+        thread.setDaemon(true);
+    }
+
+    /** Starts reading ahead. */
+    public ReadAhead start() {
+        thread.start();
+        return this;
+    }
+
+    private void readLoop() {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
+            Batch batch = readBatch();
+            if (batch == null) {
+                continue;
+            }
+            try {
+                while (!ready.offer(batch, OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                    if (stopping) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (batch.failure() != null && !(batch.failure() instanceof RetriableException)) {
+                return;
+            }
+        }
+    }
+
+    /** @return the next batch or failure to hand over; null when there is nothing */
+    private Batch readBatch() {
+        try {
+            List<SourceRecord> records = source.next();
+            return records == null || records.isEmpty() ? null : new Batch(records, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (RuntimeException e) {
+            return stopping ? null : new Batch(List.of(), e);
+        } catch (Error e) {
+            return new Batch(List.of(), new ConnectException(what + " failed: " + e, e));
+        }
+    }
+
+    /**
+     * @return the next batch read ahead; empty when none came within the wait
+     * @throws RuntimeException the failure that ended a read, after the batches read before it
+     */
+    public List<SourceRecord> poll() throws InterruptedException {
+        Batch batch = ready.poll(pollWaitMs, TimeUnit.MILLISECONDS);
+        if (batch == null) {
+            return List.of();
+        }
+        if (batch.failure() != null) {
+            throw batch.failure();
+        }
+        return batch.records();
+    }
+
+    /**
+     * Stops reading ahead: drops the batches not handed out and waits for the reading thread to end.
+     *
+     * @param joinWaitMs how long to wait for the thread: the longest a read may block, and a little more
+     * @return whether the thread has ended; when not, it is still inside the source
+     */
+    public boolean stop(long joinWaitMs) throws InterruptedException {
+        stopping = true;
+        ready.clear();
+        thread.join(joinWaitMs);
+        // a batch offered while the first clear ran
+        ready.clear();
+        return !thread.isAlive();
+    }
+
+    /** @return whether the reading thread still runs: it ends after a permanent failure or in {@link #stop} */
+    public boolean reading() {
+        return thread.isAlive();
+    }
+
+    /** @return the reading thread's name */
+    public String threadName() {
+        return thread.getName();
+    }
+
+    /** A batch of records, or the failure that ended a read. */
+    private record Batch(List<SourceRecord> records, RuntimeException failure) {
+    }
+}
