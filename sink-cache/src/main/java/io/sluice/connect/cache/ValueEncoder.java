@@ -1,5 +1,6 @@
 package io.sluice.connect.cache;
 
+import io.sluice.connect.common.json.JsonValues;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

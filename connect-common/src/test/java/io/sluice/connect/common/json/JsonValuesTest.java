@@ -1,4 +1,4 @@
-package io.sluice.connect.cache;
+package io.sluice.connect.common.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,6 @@
-package io.sluice.connect.cache;
+package io.sluice.connect.common.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.sluice.connect.common.json.JsonBuffer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,7 +16,7 @@ import org.apache.kafka.connect.data.Struct;
  * payload: dates as epoch milliseconds, bytes as base64, decimals as numbers, written through a reused
  * {@link JsonBuffer}.
  */
-final class JsonValues {
+public final class JsonValues {
 
     /** Reused for every value, so an instance belongs to one thread. */
     private final JsonBuffer buffer = new JsonBuffer();
@@ -27,7 +26,7 @@ final class JsonValues {
      * @return its JSON text
      * @throws IllegalArgumentException for a type Connect data does not have
      */
-    String toText(Object value) {
+    public String toText(Object value) {
         return buffer.toText(generator -> writeValue(generator, value));
     }
 
@@ -38,7 +37,7 @@ final class JsonValues {
      * @return its JSON text in UTF-8
      * @throws IllegalArgumentException for a type Connect data does not have
      */
-    byte[] toBytes(Object value) {
+    public byte[] toBytes(Object value) {
         return buffer.toBytes(generator -> writeValue(generator, value));
     }
 
@@ -101,7 +100,7 @@ final class JsonValues {
      * @param buffer a Connect bytes value
      * @return its remaining bytes, copied without moving the buffer's position (a record may be read again)
      */
-    static byte[] bytes(ByteBuffer buffer) {
+    public static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer copy = buffer.duplicate();
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
