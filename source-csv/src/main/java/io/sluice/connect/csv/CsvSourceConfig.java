@@ -98,10 +98,26 @@ public final class CsvSourceConfig extends AbstractConfig {
     static final String BATCH_SIZE_DOC = "The most records a task hands to Connect per poll.";
     public static final int BATCH_SIZE_DEFAULT = 2000;
 
+    public static final String READ_AHEAD_BATCHES_CONFIG = "read.ahead.batches";
+    static final String READ_AHEAD_BATCHES_DOC = "How many batches a task reads, parses and builds ahead of Connect, on "
+            + "a thread of its own, while Connect converts and sends the batch before; 0 reads on Connect's poll "
+            + "thread only. Records read ahead but not yet handed to Connect when a task stops are read again from the "
+            + "committed offset when it starts.";
+    public static final int READ_AHEAD_BATCHES_DEFAULT = 1;
+
     public static final String TOPIC_CONFIG = "topic";
     static final String TOPIC_DOC = "Topic to write records to: a fixed name, or a template with ${file} (the file "
             + "name without extensions), ${filename} (the whole file name) and ${dir} (the name of the file's "
             + "directory). Characters a topic cannot hold become '_'.";
+
+    public static final String VALUE_FORMAT_CONFIG = "value.format";
+    static final String VALUE_FORMAT_DOC = "The record value: 'struct' (a Struct of the row's fields typed as "
+            + "schema.mode says, or a Map with schema.mode=none) for any converter, or 'json_text' (the same fields as "
+            + "one JSON object in a string value, written as JsonConverter with schemas.enable=false writes them: "
+            + "timestamps as epoch milliseconds, in column order): with "
+            + "value.converter=org.apache.kafka.connect.storage.StringConverter the topic holds that JSON, written by "
+            + "the task's reading thread instead of by a converter on Connect's. The key is the same in both.";
+    public static final String VALUE_FORMAT_DEFAULT = ConfigEnums.name(ValueFormat.STRUCT);
 
     public static final String SCHEMA_MODE_CONFIG = "schema.mode";
     static final String SCHEMA_MODE_DOC = "How values are typed: 'infer' infers int64, float64, boolean, timestamp or "
@@ -169,6 +185,8 @@ public final class CsvSourceConfig extends AbstractConfig {
     private final long fileMinAgeMs;
     private final long pollIntervalMs;
     private final int batchSize;
+    private final int readAheadBatches;
+    private final ValueFormat valueFormat;
     private final TopicTemplate topic;
     private final SchemaMode schemaMode;
     private final ProvidedSchema providedSchema;
@@ -208,6 +226,8 @@ public final class CsvSourceConfig extends AbstractConfig {
         fileMinAgeMs = getLong(FILE_MIN_AGE_MS_CONFIG);
         pollIntervalMs = getLong(POLL_INTERVAL_MS_CONFIG);
         batchSize = getInt(BATCH_SIZE_CONFIG);
+        readAheadBatches = getInt(READ_AHEAD_BATCHES_CONFIG);
+        valueFormat = ConfigEnums.parse(ValueFormat.class, VALUE_FORMAT_CONFIG, getString(VALUE_FORMAT_CONFIG));
         topic = TopicTemplate.parse(getString(TOPIC_CONFIG));
         schemaMode = ConfigEnums.parse(SchemaMode.class, SCHEMA_MODE_CONFIG, getString(SCHEMA_MODE_CONFIG));
         providedSchema = schemaMode == SchemaMode.PROVIDED ? ProvidedSchema.parse(getString(SCHEMA_JSON_CONFIG)) : null;
@@ -252,7 +272,10 @@ public final class CsvSourceConfig extends AbstractConfig {
                 .define(POLL_INTERVAL_MS_CONFIG, Type.LONG, POLL_INTERVAL_MS_DEFAULT, Validators.positive(),
                         Importance.LOW, POLL_INTERVAL_MS_DOC, GROUP_INPUT, ++order, Width.SHORT, "Poll interval (ms)")
                 .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
-                        BATCH_SIZE_DOC, GROUP_INPUT, ++order, Width.SHORT, "Batch size");
+                        BATCH_SIZE_DOC, GROUP_INPUT, ++order, Width.SHORT, "Batch size")
+                .define(READ_AHEAD_BATCHES_CONFIG, Type.INT, READ_AHEAD_BATCHES_DEFAULT,
+                        ConfigDef.Range.between(0, 16), Importance.LOW, READ_AHEAD_BATCHES_DOC, GROUP_INPUT, ++order,
+                        Width.SHORT, "Read-ahead batches");
         order = 0;
         def.define(CSV_DELIMITER_CONFIG, Type.STRING, CSV_DELIMITER_DEFAULT, Validators.singleChar(),
                         Importance.MEDIUM, CSV_DELIMITER_DOC, GROUP_CSV, ++order, Width.SHORT, "Delimiter")
@@ -277,7 +300,10 @@ public final class CsvSourceConfig extends AbstractConfig {
                         GROUP_SCHEMA, ++order, Width.MEDIUM, "Key columns");
         order = 0;
         def.define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, CsvSourceValidation.topicTemplate(),
-                Importance.HIGH, TOPIC_DOC, GROUP_OUTPUT, ++order, Width.MEDIUM, "Topic");
+                        Importance.HIGH, TOPIC_DOC, GROUP_OUTPUT, ++order, Width.MEDIUM, "Topic")
+                .define(VALUE_FORMAT_CONFIG, Type.STRING, VALUE_FORMAT_DEFAULT,
+                        Validators.oneOfIgnoreCase(ValueFormat.class), Importance.MEDIUM, VALUE_FORMAT_DOC,
+                        GROUP_OUTPUT, ++order, Width.SHORT, "Value format", Recommenders.enumValues(ValueFormat.class));
         order = 0;
         def.define(AFTER_READ_CONFIG, Type.STRING, AFTER_READ_DEFAULT, Validators.oneOfIgnoreCase(AfterRead.class),
                         Importance.MEDIUM, AFTER_READ_DOC, GROUP_FINISHED, ++order, Width.SHORT, "After read",
@@ -341,6 +367,15 @@ public final class CsvSourceConfig extends AbstractConfig {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    /** @return how many batches a task reads ahead of Connect on a thread of its own; 0 for none */
+    public int readAheadBatches() {
+        return readAheadBatches;
+    }
+
+    public ValueFormat valueFormat() {
+        return valueFormat;
     }
 
     TopicTemplate topic() {

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * files and a poll interval has passed since the last scan; with nothing to do, {@link #poll()} waits until the next
  * scan is due (at most {@code poll.interval.ms}, cut short by {@link #stop()}) and returns {@code null}.
  *
- * <p>{@link #poll()} runs on the task thread; {@link #commit()} and {@link #stop()} may run on other threads.
+ * <p>{@link #poll()} runs on one thread, Connect's poll thread or the task's reading thread; {@link #commit()},
+ * {@link #wakeup()} and {@link #stop()} may run on others.
  */
 final class FileIngestor {
 
@@ -196,7 +197,12 @@ final class FileIngestor {
         finished.onCommit(offsets);
     }
 
-    /** Ends a waiting {@link #poll()} and closes the open file. */
+    /** Ends a waiting {@link #poll()}, and keeps later ones from reading. */
+    void wakeup() {
+        stopping.countDown();
+    }
+
+    /** Ends a waiting {@link #poll()} and closes the open file, once a batch being read is done. */
     void stop() {
         stopping.countDown();
         synchronized (readLock) {

@@ -3,6 +3,7 @@ package io.sluice.connect.csv;
 import io.sluice.connect.common.format.RecordFormatException;
 import io.sluice.connect.common.format.RecordReader;
 import io.sluice.connect.common.format.TextRecord;
+import io.sluice.connect.common.json.JsonValues;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.ConnectHeaders;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Reads one file and turns its rows into {@link SourceRecord}s, a batch at a time.
  *
- * <p>Records: the value from the {@link RowConverter}, the key from the {@link KeyExtractor}, the topic resolved
+ * <p>Records: the value from the {@link RowConverter} (with {@code value.format=json_text}, written as JSON text by
+ * {@link JsonValues}), the key from the {@link KeyExtractor}, the topic resolved
  * once for the file, headers {@code sluice.file} (absolute path) and {@code sluice.line} (1-based line where the
  * row starts), no timestamp (the producer sets it).
  *
@@ -45,6 +47,7 @@ final class FileReader implements Closeable {
     private final Header fileHeader;
     private final Schema valueSchema;
     private final Schema keySchema;
+    private final JsonValues jsonText;
 
     // The record held back until the next one is read; error records keep the raw text as value.
     private boolean hasPending;
@@ -64,7 +67,7 @@ final class FileReader implements Closeable {
     private ConnectException failure;
 
     FileReader(FileSplit split, RecordReader reader, RowConverter converter, KeyExtractor keys, String topic,
-               BadRecordHandler badRecords) {
+               BadRecordHandler badRecords, JsonValues jsonText) {
         this.split = split;
         this.partition = split.partition().toMap();
         this.reader = reader;
@@ -74,7 +77,8 @@ final class FileReader implements Closeable {
         this.badRecords = badRecords;
         // Headers are immutable, so every record of the file shares this one.
         this.fileHeader = new ConnectHeaders().addString(FILE_HEADER, split.toString()).lastWithName(FILE_HEADER);
-        this.valueSchema = converter.schema();
+        this.jsonText = jsonText;
+        this.valueSchema = jsonText != null ? Schema.STRING_SCHEMA : converter.schema();
         this.keySchema = keys.schema();
         this.bytesReported = reader.position();
     }
@@ -135,8 +139,12 @@ final class FileReader implements Closeable {
             badRow(out, row.startPosition(), row.recordNumber(), row.lineNumber(), row.rawText(), e.getMessage());
             return true;
         }
+        Object key = keys.extract(value);
+        if (jsonText != null) {
+            value = jsonText.toText(value);
+        }
         flushPending(out, row.startPosition(), row.recordNumber() - 1, row.lineNumber());
-        hold(false, keys.extract(value), value, row.lineNumber(), row.startPosition(), null);
+        hold(false, key, value, row.lineNumber(), row.startPosition(), null);
         return true;
     }
 

@@ -7,6 +7,7 @@ import io.sluice.connect.common.format.FileFormat;
 import io.sluice.connect.common.format.ReadPosition;
 import io.sluice.connect.common.format.RecordReader;
 import io.sluice.connect.common.format.RecordReaders;
+import io.sluice.connect.common.json.JsonValues;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -28,10 +29,13 @@ final class FileReaderFactory {
 
     private final CsvSourceConfig config;
     private final BadRecordHandler badRecords;
+    /** Writes the values with {@code value.format=json_text}; used by the reading thread only. */
+    private final JsonValues jsonText;
 
     FileReaderFactory(CsvSourceConfig config, BadRecordHandler badRecords) {
         this.config = config;
         this.badRecords = badRecords;
+        this.jsonText = config.valueFormat() == ValueFormat.JSON_TEXT ? new JsonValues() : null;
     }
 
     /**
@@ -56,7 +60,8 @@ final class FileReaderFactory {
                     : converter.schema() != null
                     ? KeyExtractor.forStruct(config.keyColumns(), converter.schema(), split.toString())
                     : KeyExtractor.forMap(config.keyColumns(), columnNames(converter), split.toString());
-            return new FileReader(split, reader, converter, keys, config.topic().resolve(split.path()), badRecords);
+            return new FileReader(split, reader, converter, keys, config.topic().resolve(split.path()), badRecords,
+                    jsonText);
         } catch (NoSuchFileException e) {
             closeQuietly(reader);
             throw e;

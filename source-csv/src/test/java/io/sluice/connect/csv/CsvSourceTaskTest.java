@@ -39,8 +39,13 @@ class CsvSourceTaskTest {
 
     private final TaskHarness.InMemoryOffsets offsets = new TaskHarness.InMemoryOffsets();
 
+    /** @return keys every test's task gets, before the test's own */
+    Map<String, String> baseProps() {
+        return Map.of();
+    }
+
     private Map<String, String> props(Path input, String... extra) {
-        Map<String, String> props = new HashMap<>();
+        Map<String, String> props = new HashMap<>(baseProps());
         props.put("name", "test");
         props.put("input.paths", input.toString());
         props.put("topic", "lines");
@@ -377,6 +382,29 @@ class CsvSourceTaskTest {
         assertThat(poller.getState()).as("poll waits for the next scan").isEqualTo(Thread.State.TIMED_WAITING);
         slow.close();
         assertThat(result.get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("no reading thread outlives the stop").doesNotContain("sluice-csv-read-test-0");
+    }
+
+    @Test
+    void jsonTextValuesHoldTheTypedFieldsAsJsonConverterWritesThemWithTheSameKeys() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        write(in.resolve("orders.csv"), "id,customer name,amount,paid,placed_at\n"
+                + "1,\"Ann \"\"A\"\"\",12.5,true,2024-05-01T10:15:30Z\n"
+                + "2,Bob,,false,\n");
+        Map<String, String> props = props(in, "value.format", "json_text", "key.columns", "id");
+        try (TaskHarness harness = new TaskHarness(offsets, props)) {
+            List<SourceRecord> records = harness.pollUntil(2, TIMEOUT);
+            assertThat(records).extracting(SourceRecord::valueSchema).containsOnly(Schema.STRING_SCHEMA);
+            assertThat(records).extracting(SourceRecord::value).containsExactly(
+                    "{\"id\":1,\"customer_name\":\"Ann \\\"A\\\"\",\"amount\":12.5,\"paid\":true,"
+                            + "\"placed_at\":" + Instant.parse("2024-05-01T10:15:30Z").toEpochMilli() + "}",
+                    "{\"id\":2,\"customer_name\":\"Bob\",\"amount\":null,\"paid\":false,\"placed_at\":null}");
+            assertThat(records).extracting(SourceRecord::key).containsExactly(1L, 2L);
+            assertThat(records.get(0).keySchema().type()).isEqualTo(Schema.Type.INT64);
+            assertThat(records).extracting(r -> r.headers().lastWithName("sluice.line").value())
+                    .containsExactly(2L, 3L);
+        }
     }
 
     @Test
