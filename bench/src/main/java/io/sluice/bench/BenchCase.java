@@ -15,10 +15,14 @@ public interface BenchCase {
         RAW("raw"),
         /** Baseline 2: Kafka's FileStreamSourceConnector on the same file. */
         FILESTREAM("filestream"),
+        /** Baseline 2 again with StringConverter, which passes its lines on as they are. */
+        FILESTREAM_STRING("filestream-string"),
         /** The Sluice CSV source with an inferred, typed schema. */
         SLUICE_INFER("sluice-infer"),
         /** The Sluice CSV source with every column a string. */
         SLUICE_STRING("sluice-string"),
+        /** The Sluice CSV source with an inferred schema, writing JSON text values for StringConverter. */
+        SLUICE_JSON_TEXT("sluice-json-text"),
         /** The Sluice Redis Streams source in offset mode. */
         SLUICE_REDIS_SOURCE("sluice-redis-source"),
         /** The Sluice Redis cache sink. */

@@ -41,7 +41,8 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
         "                     [--filestream-batch N] [--sluice KEY=VALUE]... [--timeout-s N]",
         "  --heap              one ~1 GB file through the Sluice connector in a worker JVM at -Xmx512m",
         "  --rows N            data rows in the generated CSV (default 1000000; 9000000 with --heap)",
-        "  --cases LIST        comma-separated: raw,filestream,sluice-infer,sluice-string (default all;",
+        "  --cases LIST        comma-separated: raw,filestream,filestream-string,sluice-infer,sluice-string,",
+        "                      sluice-json-text (default all;",
         "                      with --heap: sluice-infer)",
         "  --settings LIST     comma-separated producer settings: default,tuned (default both; with --heap: tuned)",
         "  --filestream-batch N  batch.size of FileStreamSourceConnector (default 50000)",
@@ -85,8 +86,8 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
     private static BenchCase.Kind csvCase(String label) {
         BenchCase.Kind kind = BenchCase.Kind.fromLabel(label);
         if (!CsvCases.KINDS.contains(kind)) {
-            throw new IllegalArgumentException("'" + label + "' is not a CSV case: use raw, filestream, sluice-infer "
-                + "or sluice-string");
+            throw new IllegalArgumentException("'" + label + "' is not a CSV case: use raw, filestream, filestream-string, "
+                + "sluice-infer, sluice-string or sluice-json-text");
         }
         return kind;
     }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The connector configurations of the CSV benchmark. Both connectors write through the same
- * converter, JsonConverter without schemas: the Sluice connector emits Structs, which neither
- * StringConverter nor ByteArrayConverter can render as data, and FileStreamSource's string lines
- * cost JsonConverter no more than quoting them.
+ * The connector configurations of the CSV benchmark. The Sluice connector's Struct values and
+ * FileStreamSource's lines go through JsonConverter without schemas (StringConverter would print a
+ * Struct as {@code Struct{...}}); then FileStreamSource's lines through StringConverter, which
+ * passes them on as they are, and the Sluice connector's {@code value.format=json_text}, which
+ * writes the same JSON as JsonConverter on its reading thread, through StringConverter too.
  */
 public final class CsvCases {
 
@@ -19,16 +20,22 @@ public final class CsvCases {
     /** Kafka's file source, the second baseline. */
     public static final String FILESTREAM_CONNECTOR = "org.apache.kafka.connect.file.FileStreamSourceConnector";
 
-    /** The value converter of every connector case. */
+    /** The value converter of the Struct cases and of the first FileStreamSource case. */
     public static final String CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+
+    /** The value converter of the text cases. */
+    public static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
 
     /** The cases of the CSV benchmark, in the order they run. */
     public static final List<BenchCase.Kind> KINDS = List.of(BenchCase.Kind.RAW, BenchCase.Kind.FILESTREAM,
-        BenchCase.Kind.SLUICE_INFER, BenchCase.Kind.SLUICE_STRING);
+        BenchCase.Kind.FILESTREAM_STRING, BenchCase.Kind.SLUICE_INFER, BenchCase.Kind.SLUICE_STRING,
+        BenchCase.Kind.SLUICE_JSON_TEXT);
 
     private static final long FILESTREAM_TAIL = 1000;
 
     private static final String CONVERTER_LABEL = "JsonConverter schemas.enable=false";
+
+    private static final String STRING_CONVERTER_LABEL = "StringConverter";
 
     private final Path dataDir;
     private final long rows;
@@ -48,42 +55,54 @@ public final class CsvCases {
         Path file = dataDir.resolve(CsvDataGenerator.FILE_NAME);
         return switch (kind) {
             case RAW -> new RawProducerCase(file, rows, settings, cluster.bootstrapServers());
-            case FILESTREAM -> fileStream(file, settings);
-            case SLUICE_INFER -> sluice(kind, "infer", settings);
-            case SLUICE_STRING -> sluice(kind, "string", settings);
+            case FILESTREAM -> fileStream(kind, file, settings, CONVERTER, CONVERTER_LABEL);
+            case FILESTREAM_STRING -> fileStream(kind, file, settings, STRING_CONVERTER, STRING_CONVERTER_LABEL);
+            case SLUICE_INFER -> sluice(kind, "infer", false, settings);
+            case SLUICE_STRING -> sluice(kind, "string", false, settings);
+            case SLUICE_JSON_TEXT -> sluice(kind, "infer", true, settings);
             default -> throw new IllegalArgumentException(kind.label() + " is not a CSV case");
         };
     }
 
-    private BenchCase fileStream(Path file, ProducerSettings settings) {
-        Map<String, String> config = common(FILESTREAM_CONNECTOR, settings);
+    private BenchCase fileStream(BenchCase.Kind kind, Path file, ProducerSettings settings, String converter,
+                                 String converterLabel) {
+        Map<String, String> config = common(FILESTREAM_CONNECTOR, settings, converter);
         config.put("file", file.toString());
         config.put("batch.size", Integer.toString(options.fileStreamBatch()));
-        String description = CONVERTER_LABEL + ", batch.size=" + options.fileStreamBatch();
+        String description = converterLabel + ", batch.size=" + options.fileStreamBatch();
         // FileStreamSource sends the header line as a record too. When a batch fills up in the middle of
         // its last read buffer (8 KB, under 100 lines here), it keeps the rest of that buffer until the
         // file grows, which at end of file is never: those few lines are tolerated, not waited for.
-        return new ConnectorCase(BenchCase.Kind.FILESTREAM, description, rows + 1, FILESTREAM_TAIL, config,
+        return new ConnectorCase(kind, description, rows + 1, FILESTREAM_TAIL, config,
             "topic", cluster.connect());
     }
 
-    private BenchCase sluice(BenchCase.Kind kind, String schemaMode, ProducerSettings settings) {
-        Map<String, String> config = common(SLUICE_CONNECTOR, settings);
+    private BenchCase sluice(BenchCase.Kind kind, String schemaMode, boolean jsonText, ProducerSettings settings) {
+        Map<String, String> config = common(SLUICE_CONNECTOR, settings, jsonText ? STRING_CONVERTER : CONVERTER);
         config.put("input.paths", dataDir.toString());
         config.put("schema.mode", schemaMode);
+        if (jsonText) {
+            config.put("value.format", "json_text");
+        }
         config.putAll(options.sluiceProps());
-        StringBuilder description = new StringBuilder(CONVERTER_LABEL).append(", schema.mode=").append(schemaMode);
+        StringBuilder description = new StringBuilder(jsonText ? STRING_CONVERTER_LABEL : CONVERTER_LABEL)
+            .append(", schema.mode=").append(schemaMode);
+        if (jsonText) {
+            description.append(", value.format=json_text");
+        }
         options.sluiceProps().forEach((k, v) -> description.append(", ").append(k).append('=').append(v));
         return new ConnectorCase(kind, description.toString(), rows, 0, config, "topic", cluster.connect());
     }
 
-    private static Map<String, String> common(String connectorClass, ProducerSettings settings) {
+    private static Map<String, String> common(String connectorClass, ProducerSettings settings, String converter) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", connectorClass);
         config.put("tasks.max", "1");
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", CONVERTER);
-        config.put("value.converter.schemas.enable", "false");
+        config.put("value.converter", converter);
+        if (converter.equals(CONVERTER)) {
+            config.put("value.converter.schemas.enable", "false");
+        }
         config.putAll(settings.connectorOverrides());
         return config;
     }

@@ -28,6 +28,22 @@ class ResultTableTest {
     }
 
     @Test
+    void theFileStreamRatioIsAgainstTheFasterOfItsTwoConverters() {
+        List<CaseResult> results = List.of(
+            result(BenchCase.Kind.FILESTREAM, ProducerSettings.TUNED, 1000, 4 * SECOND),
+            result(BenchCase.Kind.FILESTREAM_STRING, ProducerSettings.TUNED, 1000, 2 * SECOND),
+            result(BenchCase.Kind.SLUICE_JSON_TEXT, ProducerSettings.TUNED, 1000, SECOND),
+            result(BenchCase.Kind.FILESTREAM, ProducerSettings.DEFAULT, 1000, 2 * SECOND),
+            result(BenchCase.Kind.FILESTREAM_STRING, ProducerSettings.DEFAULT, 1000, 4 * SECOND),
+            result(BenchCase.Kind.SLUICE_INFER, ProducerSettings.DEFAULT, 1000, SECOND));
+
+        List<String> rows = rows(ResultTable.markdown(results));
+
+        assertThat(rows.get(2)).startsWith("| sluice-json-text |").contains("| 1,000 | - | 2.00x |");
+        assertThat(rows.get(5)).startsWith("| sluice-infer |").contains("| 1,000 | - | 2.00x |");
+    }
+
+    @Test
     void aCaseThatDidNotCompleteHasNoRateAndIsNoBaseline() {
         List<CaseResult> results = List.of(
             new CaseResult(BenchCase.Kind.RAW, ProducerSettings.DEFAULT, "raw", 1000, 1000, 10, SECOND, 1, 90, 0,
