@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,6 +139,33 @@ class CsvSourceIT {
             assertThat(Records.header(note, "sluice.line")).as("line of note " + i)
                     .isEqualTo(Integer.toString(lines.get(i - 1)));
         }
+    }
+
+    @Test
+    void jsonTextThroughStringConverterWritesTheBytesJsonConverterWritesForTheStructs(@TempDir Path root)
+            throws Exception {
+        ConnectClusterFixture cluster = CONNECT.cluster();
+        Path structs = Files.createDirectory(root.resolve("structs"));
+        Path text = Files.createDirectory(root.resolve("text"));
+        InputFiles.write(structs, "orders.csv", SampleFiles.orders(1, 100));
+        InputFiles.write(text, "orders.csv", SampleFiles.orders(1, 100));
+
+        cluster.createConnector("values-struct", CsvConnector.config(structs, "values-struct"));
+        Map<String, String> jsonText = CsvConnector.config(text, "values-json-text");
+        jsonText.put("value.format", "json_text");
+        jsonText.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        cluster.createConnector("values-json-text", jsonText);
+
+        Map<Long, ConsumerRecord<byte[], byte[]>> viaConverter =
+                byId(cluster.consumeExactly("values-struct", 100, timeout()));
+        Map<Long, ConsumerRecord<byte[], byte[]>> viaText =
+                byId(cluster.consumeExactly("values-json-text", 100, timeout()));
+        assertThat(viaText.keySet()).containsExactlyInAnyOrderElementsOf(range(1, 100));
+        for (long id = 1; id <= 100; id++) {
+            assertThat(new String(viaText.get(id).value(), StandardCharsets.UTF_8)).as("order " + id)
+                    .isEqualTo(new String(viaConverter.get(id).value(), StandardCharsets.UTF_8));
+        }
+        assertThat(Records.header(viaText.get(42L), "sluice.line")).isEqualTo("43");
     }
 
     @Test
