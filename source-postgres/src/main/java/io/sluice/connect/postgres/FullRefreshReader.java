@@ -32,7 +32,8 @@ final class FullRefreshReader implements SplitReader {
     private final int batchSize;
     private final long intervalMs;
     private final Clock clock;
-    private SplitOffset.FullRefresh offset;
+    // written by the polling thread, read by the splits-behind gauge on another thread
+    private volatile SplitOffset.FullRefresh offset;
 
     FullRefreshReader(SplitShape shape, SplitOffset.FullRefresh offset, PostgresSourceConfig config,
                       RecordFactory records, PageQuery query, Clock clock) {

@@ -34,9 +34,10 @@ final class IncrementalReader implements SplitReader {
     private final String syncFrom;
     private final Clock clock;
     private final SnapshotWatermark watermark;
+    // written by the polling thread, read by the metrics' gauges on other threads
     private volatile SplitOffset.Incremental offset;
     private volatile SnapshotWatermark.Position newestSeen;
-    private boolean caughtUp = true;
+    private volatile boolean caughtUp = true;
 
     IncrementalReader(SplitShape shape, SplitOffset.Incremental offset, PostgresSourceConfig config,
                       RecordFactory records, PageQuery query, Clock clock) {

@@ -140,6 +140,14 @@ public final class PostgresSourceConfig extends AbstractConfig {
             + "task holds at most this many rows of a result in memory while converting.";
     public static final int FETCH_SIZE_DEFAULT = 500;
 
+    /** How many pages a task reads ahead of Connect's poll thread. */
+    public static final String READ_AHEAD_BATCHES_CONFIG = "read.ahead.batches";
+    static final String READ_AHEAD_BATCHES_DOC = "How many batches (pages) a task reads and converts ahead of "
+            + "Connect, on a thread of its own, while Connect serializes and sends the batch before; 0 reads on "
+            + "Connect's poll thread only. Rows read ahead but not yet handed to Connect when a task stops are read "
+            + "again from the committed offsets when it starts.";
+    public static final int READ_AHEAD_BATCHES_DEFAULT = 1;
+
     public static final String NUMERIC_MAPPING_CONFIG = "numeric.mapping";
     static final String NUMERIC_MAPPING_DOC = "How numeric/decimal columns are written: 'decimal' as Connect's "
             + "Decimal (exact; a numeric without a declared scale becomes a string), 'double' as float64, "
@@ -182,6 +190,7 @@ public final class PostgresSourceConfig extends AbstractConfig {
     private final long settleMs;
     private final int batchSize;
     private final int fetchSize;
+    private final int readAheadBatches;
     private final NumericMapping numericMapping;
     private final String topicPrefix;
     private final RetryPolicy retryPolicy;
@@ -220,6 +229,7 @@ public final class PostgresSourceConfig extends AbstractConfig {
         settleMs = settle < 0 ? pollIntervalMs : settle;
         batchSize = getInt(BATCH_SIZE_CONFIG);
         fetchSize = getInt(FETCH_SIZE_CONFIG);
+        readAheadBatches = getInt(READ_AHEAD_BATCHES_CONFIG);
         numericMapping = ConfigEnums.parse(NumericMapping.class, NUMERIC_MAPPING_CONFIG,
                 getString(NUMERIC_MAPPING_CONFIG));
         topicPrefix = getString(TOPIC_PREFIX_CONFIG).trim();
@@ -339,6 +349,11 @@ public final class PostgresSourceConfig extends AbstractConfig {
 
     public int fetchSize() {
         return fetchSize;
+    }
+
+    /** @return how many pages a task reads ahead of Connect's poll thread; 0 reads on that thread */
+    public int readAheadBatches() {
+        return readAheadBatches;
     }
 
     public NumericMapping numericMapping() {

@@ -67,7 +67,10 @@ final class PostgresSourceConfigDef {
                 .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
                         BATCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Batch size")
                 .define(FETCH_SIZE_CONFIG, Type.INT, FETCH_SIZE_DEFAULT, Validators.positive(), Importance.LOW,
-                        FETCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Fetch size");
+                        FETCH_SIZE_DOC, GROUP_SYNC, ++order, Width.SHORT, "Fetch size")
+                .define(READ_AHEAD_BATCHES_CONFIG, Type.INT, READ_AHEAD_BATCHES_DEFAULT, ConfigDef.Range.between(0, 16),
+                        Importance.LOW, READ_AHEAD_BATCHES_DOC, GROUP_SYNC, ++order, Width.SHORT,
+                        "Read-ahead batches");
         order = 0;
         def.define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.HIGH, TOPIC_PREFIX_DOC,
                         GROUP_OUTPUT, ++order, Width.MEDIUM, "Topic prefix")

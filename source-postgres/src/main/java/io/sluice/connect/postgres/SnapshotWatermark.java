@@ -50,6 +50,8 @@ final class SnapshotWatermark {
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final long settleMs;
     private Position safe;
+    /** When the oldest waiting observation was taken, or {@link #NONE}: kept apart for the gauge's thread. */
+    private volatile long oldestObservedMs = NONE;
 
     /**
      * @param settleMs the least time between an observation and the later one that confirms it: a transaction that
@@ -87,6 +89,8 @@ final class SnapshotWatermark {
                 pending.removeFirst();
             }
         }
+        Pending oldest = pending.peekFirst();
+        oldestObservedMs = oldest == null ? NONE : oldest.observedMs();
     }
 
     /** @return the newest position known to be safe, or null when none is yet */
@@ -94,9 +98,9 @@ final class SnapshotWatermark {
         return safe;
     }
 
-    /** @return how long the oldest waiting observation has waited, or 0 */
+    /** @return how long the oldest waiting observation has waited, or 0; may be called from any thread */
     long waitingMs(long nowMs) {
-        Pending oldest = pending.peekFirst();
-        return oldest == null ? 0 : Math.max(0, nowMs - oldest.observedMs());
+        long oldest = oldestObservedMs;
+        return oldest == NONE ? 0 : Math.max(0, nowMs - oldest);
     }
 }

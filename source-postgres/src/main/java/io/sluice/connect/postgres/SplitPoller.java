@@ -2,7 +2,6 @@ package io.sluice.connect.postgres;
 
 import io.sluice.connect.common.config.ConfigEnums;
 import io.sluice.connect.common.errors.Retrier;
-import io.sluice.connect.common.errors.Sleeper;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
@@ -30,6 +30,10 @@ import java.util.random.RandomGenerator;
  * retried with backoff on a new one, from the split's last position; an authentication failure, a missing
  * privilege or a bad filter fails the task at once. A table dropped while the task runs is left alone until the
  * connector reassigns the tables.
+ *
+ * <p>One thread polls: Connect's poll thread, or the task's read-ahead thread. Any other thread only calls
+ * {@link #wakeup()} and {@link #close()}, and reads the gauges ({@link #splitsBehind()}, {@link #waitingMs()},
+ * {@link #cursorLag()}), which read the readers' volatile state.
  */
 final class SplitPoller {
 
@@ -59,7 +63,7 @@ final class SplitPoller {
         this.offsetReader = offsetReader;
         this.clock = clock;
         this.metrics = metrics.apply(this);
-        this.retrier = new Retrier(config.retryPolicy(), clock, Sleeper.system(), RandomGenerator.getDefault());
+        this.retrier = new Retrier(config.retryPolicy(), clock, this::backOff, RandomGenerator.getDefault());
         this.pageQuery = new PageQuery(config.fetchSize(), this.metrics);
     }
 
@@ -78,6 +82,11 @@ final class SplitPoller {
         }
         stopped.await(config.pollIntervalMs(), TimeUnit.MILLISECONDS);
         return List.of();
+    }
+
+    /** Waits before a retry; {@link #wakeup()} ends the wait, and the retry then reads nothing. */
+    private void backOff(Duration wait) throws InterruptedException {
+        stopped.await(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private List<SourceRecord> read(Split split) throws SQLException {
@@ -228,7 +237,10 @@ final class SplitPoller {
         return readers.values().stream().mapToLong(SplitReader::waitingMs).max().orElse(0);
     }
 
-    /** Wakes a waiting poll and keeps it from opening a connection; the task then calls {@link #close()}. */
+    /**
+     * Wakes a poll waiting for {@code poll.interval.ms} or for a retry, and keeps it from opening a connection; the
+     * task then calls {@link #close()}.
+     */
     void wakeup() {
         stopping = true;
         stopped.countDown();

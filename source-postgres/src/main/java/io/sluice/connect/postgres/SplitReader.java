@@ -12,6 +12,9 @@ import java.util.List;
  *
  * <p>A reader keeps its position in memory and advances it only when {@link #poll} returns: a failed poll leaves it
  * where it was, so the caller may retry on a new connection and the same rows are read again, never skipped.
+ *
+ * <p>{@link #poll} is called from one thread; {@link #behind()}, {@link #waitingMs()} and {@link #cursorLag()} feed
+ * metric gauges, which other threads read, so they read only state published safely (volatile fields).
  */
 interface SplitReader {
 

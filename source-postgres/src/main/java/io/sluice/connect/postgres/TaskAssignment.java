@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which splits each task reads, passed to the task in the internal key {@value #SPLITS_KEY} next to the connector's
- * own configuration.
+ * Which splits each task reads, passed to the task in the internal key {@value #SPLITS_KEY} (and its index in
+ * {@value #INDEX_KEY}) next to the connector's own configuration.
  *
  * <p>Deterministic: the splits are sorted by name and dealt out in turn to {@code min(maxTasks, splits)} tasks.
  * Example: tables {@code public.a, public.b, public.c, public.d, public.e} and {@code tasks.max=2} give task 0
@@ -25,6 +25,9 @@ final class TaskAssignment {
      * {@code "through"} for a key range) or {@code {"query": name}}.
      */
     static final String SPLITS_KEY = "sluice.task.splits";
+
+    /** The task's index among the connector's tasks, 0 to {@code min(maxTasks, splits) - 1}: for thread names. */
+    static final String INDEX_KEY = "sluice.task.index";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,9 +48,10 @@ final class TaskAssignment {
             assigned.get(i % tasks).add(sorted.get(i));
         }
         List<Map<String, String>> configs = new ArrayList<>(tasks);
-        for (List<Split> own : assigned) {
+        for (int i = 0; i < tasks; i++) {
             Map<String, String> props = new HashMap<>(connectorProps);
-            props.put(SPLITS_KEY, encode(own));
+            props.put(SPLITS_KEY, encode(assigned.get(i)));
+            props.put(INDEX_KEY, Integer.toString(i));
             configs.add(props);
         }
         return configs;
@@ -65,6 +69,19 @@ final class TaskAssignment {
             return entries.stream().map(e -> decode(e, config)).toList();
         } catch (JsonProcessingException e) {
             throw new ConnectException("Task configuration holds a malformed " + SPLITS_KEY + ": " + encoded, e);
+        }
+    }
+
+    /**
+     * @return the task's index; null for a configuration made before tasks were given one (the task then runs as
+     *         before, only its thread names lack the index)
+     */
+    static Integer index(Map<String, String> taskProps) {
+        String index = taskProps.get(INDEX_KEY);
+        try {
+            return index == null ? null : Integer.valueOf(index.trim());
+        } catch (NumberFormatException e) {
+            throw new ConnectException("Task configuration holds a malformed " + INDEX_KEY + ": " + index, e);
         }
     }
 

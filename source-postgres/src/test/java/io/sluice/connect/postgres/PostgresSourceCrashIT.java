@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stop, no last offset commit. The task runs on a {@link ChildWorker} (a worker in its own JVM) next to one
  * in-process worker, which takes the task over once the group notices the loss. At least once, no row may be lost;
  * with {@code exactly.once.source.support=enabled}, a {@code read_committed} consumer sees every row exactly once.
+ * The same holds when the connector is stopped mid-table and resumed, with pages read ahead that Connect never got.
  *
  * <p>Each test starts its own cluster: the two need different worker configurations.
  */
@@ -59,6 +60,32 @@ class PostgresSourceCrashIT {
             List<Long> ids = cluster.consumeExactly(topic, ROWS, timeout(), Duration.ofSeconds(2)).stream()
                     .map(Records::id).toList();
             assertThat(Records.checkIds(ids, 1, ROWS, true)).as("ids read_committed after a SIGKILL mid-table")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void connectorStoppedMidTableWithPagesReadAheadWritesEveryRowOnceWithExactlyOnce() {
+        try (ConnectClusterFixture cluster = PgConnector.clusterBuilder().exactlyOnceSource().start()) {
+            Map<String, String> config = config("stopped");
+            config.put("exactly.once.support", "required");
+            cluster.createConnector("stopped", config);
+            String topic = "crash." + db.schema() + ".stopped";
+            long committedWhenStopped;
+            try (TopicTail<Long> tail = TopicTail.follow(cluster, topic, Records::id)) {
+                tail.awaitAtLeast(ROWS / 10, timeout());
+                // the producer limits hold the poll thread, so the reading thread waits with a page for it
+                cluster.rest().put("connectors/stopped/stop", null).ok();
+                cluster.awaitStatus("stopped", s -> "STOPPED".equals(s.connector().state()) && s.tasks().isEmpty(),
+                        timeout(), "STOPPED");
+                committedWhenStopped = tail.endOffset();
+            }
+            assertThat(committedWhenStopped).as("records in the topic when the connector stopped: mid-table")
+                    .isBetween((long) ROWS / 10, ROWS - 1L);
+            cluster.rest().put("connectors/stopped/resume", null).ok();
+            List<Long> ids = cluster.consumeExactly(topic, ROWS, timeout(), Duration.ofSeconds(2)).stream()
+                    .map(Records::id).toList();
+            assertThat(Records.checkIds(ids, 1, ROWS, true)).as("ids read_committed after a stop mid-table")
                     .isEmpty();
         }
     }

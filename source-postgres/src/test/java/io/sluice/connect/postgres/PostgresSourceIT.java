@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -96,24 +98,47 @@ class PostgresSourceIT {
         return new java.util.HashMap<>(cluster.offsets(name).get(partition));
     }
 
-    @Test
-    void incrementalReadsRunsOfEqualCursorValuesLongerThanAPageExactlyOnce() {
+    /**
+     * Runs with the default {@code read.ahead.batches} (pages read on a thread of the task's own) and with 0 (read on
+     * Connect's poll thread); the in-process workers' threads show which one ran.
+     */
+    @ParameterizedTest(name = "read.ahead.batches={0}")
+    @ValueSource(strings = {"default", "0"})
+    void incrementalReadsRunsOfEqualCursorValuesLongerThanAPageExactlyOnce(String readAhead) {
         ConnectClusterFixture cluster = CONNECT.cluster();
-        db.execute("CREATE TABLE inc_runs (id bigint PRIMARY KEY, grp int NOT NULL, payload text)",
+        String name = "inc_" + (readAhead.equals("default") ? "ahead" : "on_poll_thread");
+        db.execute("CREATE TABLE " + name + " (id bigint PRIMARY KEY, grp int NOT NULL, payload text)",
                 // four runs of 250 rows sharing a cursor value, each longer than the 100-row page
-                "INSERT INTO inc_runs SELECT g, (g - 1) / 250, 'p' || g FROM generate_series(1, 1000) g");
+                "INSERT INTO " + name + " SELECT g, (g - 1) / 250, 'p' || g FROM generate_series(1, 1000) g");
         Map<String, String> config = PgConnector.incremental(PgConnector.config(db.schema(), "inc."), "grp");
-        config.put("table.include.list", ".*\\.inc_runs");
+        config.put("table.include.list", ".*\\." + name);
         config.put("batch.size", "100");
-        cluster.createConnector("inc", config);
-        String topic = "inc." + db.schema() + ".inc_runs";
+        if (!readAhead.equals("default")) {
+            config.put("read.ahead.batches", readAhead);
+        }
+        cluster.createConnector(name, config);
+        String topic = "inc." + db.schema() + "." + name;
         cluster.consumeExactly(topic, 1000, timeout());
+        String thread = "sluice-postgres-read-" + name + "-0";
+        if (readAhead.equals("default")) {
+            assertThat(threadNames()).as("threads of the in-process workers").contains(thread);
+        } else {
+            assertThat(threadNames()).as("threads of the in-process workers").doesNotContain(thread);
+        }
 
         // rows sharing the newest cursor value, with higher keys, and rows with new values
-        db.execute("INSERT INTO inc_runs SELECT g, 3, 'late' FROM generate_series(1001, 1150) g",
-                "INSERT INTO inc_runs SELECT g, 4 + (g - 1151) / 120, 'new' FROM generate_series(1151, 1500) g");
+        db.execute("INSERT INTO " + name + " SELECT g, 3, 'late' FROM generate_series(1001, 1150) g",
+                "INSERT INTO " + name + " SELECT g, 4 + (g - 1151) / 120, 'new' FROM generate_series(1151, 1500) g");
         List<Long> ids = cluster.consumeExactly(topic, 1500, timeout()).stream().map(Records::id).toList();
         assertThat(Records.checkIds(ids, 1, 1500, true)).isEmpty();
+
+        cluster.deleteConnector(name);
+        ConnectClusterFixture.await(() -> !threadNames().contains(thread), timeout(),
+                () -> thread + " still runs after its task was stopped");
+    }
+
+    private static List<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
     }
 
     @Test

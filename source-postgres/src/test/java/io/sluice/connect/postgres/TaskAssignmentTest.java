@@ -29,6 +29,15 @@ class TaskAssignmentTest {
     }
 
     @Test
+    void eachTaskIsToldItsIndexForItsThreadNamesAndAnOlderConfigurationHasNone() {
+        List<Split> tables = List.of(Split.table("public", "a"), Split.table("public", "b"),
+                Split.table("public", "c"));
+        assertThat(TaskAssignment.taskConfigs(Map.of("name", "x"), tables, 2).stream().map(TaskAssignment::index))
+                .containsExactly(0, 1);
+        assertThat(TaskAssignment.index(Map.of("name", "x", TaskAssignment.SPLITS_KEY, "[]"))).isNull();
+    }
+
+    @Test
     void namesWithCommasAndQuotesSurviveTheTaskConfiguration() {
         Split odd = Split.table("Sales, \"EU\"", "orders,2024");
         assertThat(TaskAssignment.splits(TaskAssignment.taskConfigs(Map.of(), List.of(odd), 1).get(0), CONFIG))
