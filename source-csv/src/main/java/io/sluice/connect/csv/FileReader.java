@@ -21,10 +21,10 @@ import java.util.Map;
 /**
  * Reads one file and turns its rows into {@link SourceRecord}s, a batch at a time.
  *
- * <p>Records: the value from the {@link RowConverter} (with {@code value.format=json_text}, written as JSON text by
- * {@link JsonValues}), the key from the {@link KeyExtractor}, the topic resolved
- * once for the file, headers {@code sluice.file} (absolute path) and {@code sluice.line} (1-based line where the
- * row starts), no timestamp (the producer sets it).
+ * <p>Records: the value from the {@link RowConverter} (as {@link Output} says: as it is, written as JSON text by
+ * {@link JsonValues}, or replaced by the row's text), the key from the {@link KeyExtractor}, the topic resolved
+ * once for the file, unless turned off headers {@code sluice.file} (absolute path) and {@code sluice.line} (1-based
+ * line where the row starts), no timestamp (the producer sets it).
  *
  * <p>Offsets: each record's offset is the position where the next record handed out starts (past any rows skipped
  * by {@code bad.record.policy=skip}), so every record is held back until the next one has been read, and the last
@@ -47,7 +47,7 @@ final class FileReader implements Closeable {
     private final Header fileHeader;
     private final Schema valueSchema;
     private final Schema keySchema;
-    private final JsonValues jsonText;
+    private final Output output;
 
     // The record held back until the next one is read; error records keep the raw text as value.
     private boolean hasPending;
@@ -67,7 +67,7 @@ final class FileReader implements Closeable {
     private ConnectException failure;
 
     FileReader(FileSplit split, RecordReader reader, RowConverter converter, KeyExtractor keys, String topic,
-               BadRecordHandler badRecords, JsonValues jsonText) {
+               BadRecordHandler badRecords, Output output) {
         this.split = split;
         this.partition = split.partition().toMap();
         this.reader = reader;
@@ -77,8 +77,8 @@ final class FileReader implements Closeable {
         this.badRecords = badRecords;
         // Headers are immutable, so every record of the file shares this one.
         this.fileHeader = new ConnectHeaders().addString(FILE_HEADER, split.toString()).lastWithName(FILE_HEADER);
-        this.jsonText = jsonText;
-        this.valueSchema = jsonText != null ? Schema.STRING_SCHEMA : converter.schema();
+        this.output = output;
+        this.valueSchema = output.format() == ValueFormat.STRUCT ? converter.schema() : Schema.STRING_SCHEMA;
         this.keySchema = keys.schema();
         this.bytesReported = reader.position();
     }
@@ -132,16 +132,26 @@ final class FileReader implements Closeable {
             }
             return false;
         }
+        Object key;
         Object value;
         try {
-            value = converter.convert(row);
+            if (output.format() == ValueFormat.RAW && keys == KeyExtractor.NONE) {
+                // the row's text is the value and there is no key: the row is only checked
+                converter.check(row);
+                key = null;
+                value = row.rawText();
+            } else {
+                value = converter.convert(row);
+                key = keys.extract(value);
+                if (output.format() == ValueFormat.JSON_TEXT) {
+                    value = output.json().toText(value);
+                } else if (output.format() == ValueFormat.RAW) {
+                    value = row.rawText();
+                }
+            }
         } catch (BadRowException e) {
             badRow(out, row.startPosition(), row.recordNumber(), row.lineNumber(), row.rawText(), e.getMessage());
             return true;
-        }
-        Object key = keys.extract(value);
-        if (jsonText != null) {
-            value = jsonText.toText(value);
         }
         flushPending(out, row.startPosition(), row.recordNumber() - 1, row.lineNumber());
         hold(false, key, value, row.lineNumber(), row.startPosition(), null);
@@ -190,8 +200,11 @@ final class FileReader implements Closeable {
                     (String) pendingValue, pendingReason));
             return;
         }
-        ConnectHeaders headers = new ConnectHeaders();
-        headers.add(fileHeader).addLong(LINE_HEADER, pendingLine);
+        ConnectHeaders headers = null;
+        if (output.headers()) {
+            headers = new ConnectHeaders();
+            headers.add(fileHeader).addLong(LINE_HEADER, pendingLine);
+        }
         out.add(new SourceRecord(partition, offset, topic, null, keySchema, pendingKey, valueSchema, pendingValue,
                 null, headers));
         pendingKey = null;
@@ -238,5 +251,17 @@ final class FileReader implements Closeable {
     @Override
     public void close() throws IOException {
         reader.close();
+    }
+
+    /**
+     * What the records look like: the value format, the JSON writer for {@link ValueFormat#JSON_TEXT} (one per task,
+     * used by the reading thread only), and whether they carry the file and line headers.
+     */
+    record Output(ValueFormat format, JsonValues json, boolean headers) {
+
+        static Output of(CsvSourceConfig config) {
+            return new Output(config.valueFormat(),
+                    config.valueFormat() == ValueFormat.JSON_TEXT ? new JsonValues() : null, config.headersEnabled());
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.sluice.connect.common.format.FileFormat;
 import io.sluice.connect.common.format.ReadPosition;
 import io.sluice.connect.common.format.RecordReader;
 import io.sluice.connect.common.format.RecordReaders;
-import io.sluice.connect.common.json.JsonValues;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -29,13 +28,12 @@ final class FileReaderFactory {
 
     private final CsvSourceConfig config;
     private final BadRecordHandler badRecords;
-    /** Writes the values with {@code value.format=json_text}; used by the reading thread only. */
-    private final JsonValues jsonText;
+    private final FileReader.Output output;
 
     FileReaderFactory(CsvSourceConfig config, BadRecordHandler badRecords) {
         this.config = config;
         this.badRecords = badRecords;
-        this.jsonText = config.valueFormat() == ValueFormat.JSON_TEXT ? new JsonValues() : null;
+        this.output = FileReader.Output.of(config);
     }
 
     /**
@@ -61,7 +59,7 @@ final class FileReaderFactory {
                     ? KeyExtractor.forStruct(config.keyColumns(), converter.schema(), split.toString())
                     : KeyExtractor.forMap(config.keyColumns(), columnNames(converter), split.toString());
             return new FileReader(split, reader, converter, keys, config.topic().resolve(split.path()), badRecords,
-                    jsonText);
+                    output);
         } catch (NoSuchFileException e) {
             closeQuietly(reader);
             throw e;

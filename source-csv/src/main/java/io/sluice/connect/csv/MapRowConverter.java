@@ -50,14 +50,26 @@ final class MapRowConverter implements RowConverter {
             return toJava(row.json());
         }
         List<String> values = row.fields();
-        if (values.size() != names.length) {
-            throw new BadRowException("expected " + names.length + " columns, found " + values.size());
-        }
+        checkWidth(values);
         Map<String, Object> map = new LinkedHashMap<>(names.length * 2);
         for (int i = 0; i < names.length; i++) {
             map.put(names[i], values.get(i));
         }
         return map;
+    }
+
+    /** A JSON line is valid once parsed; a CSV row needs its column count. */
+    @Override
+    public void check(TextRecord row) throws BadRowException {
+        if (row.fields() != null) {
+            checkWidth(row.fields());
+        }
+    }
+
+    private void checkWidth(List<String> values) throws BadRowException {
+        if (values.size() != names.length) {
+            throw new BadRowException("expected " + names.length + " columns, found " + values.size());
+        }
     }
 
     private static Object toJava(JsonNode node) {

@@ -18,4 +18,14 @@ interface RowConverter {
      * @throws BadRowException when the row has the wrong column count or a value does not fit its column
      */
     Object convert(TextRecord row) throws BadRowException;
+
+    /**
+     * Checks the row as {@link #convert} would, for when only the row's own text is sent; the default converts it.
+     *
+     * @param row a CSV or JSON lines record
+     * @throws BadRowException when {@link #convert} would throw it
+     */
+    default void check(TextRecord row) throws BadRowException {
+        convert(row);
+    }
 }

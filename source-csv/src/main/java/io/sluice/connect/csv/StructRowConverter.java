@@ -86,27 +86,49 @@ final class StructRowConverter implements RowConverter {
         return row.fields() != null ? fromCsv(row.fields()) : fromJson(row.json());
     }
 
+    /** Parses and checks a CSV row's values without building a Struct. */
+    @Override
+    public void check(TextRecord row) throws BadRowException {
+        if (row.fields() == null) {
+            fromJson(row.json());
+            return;
+        }
+        List<String> values = row.fields();
+        checkWidth(values);
+        for (int i = 0; i < fields.length; i++) {
+            if (csvValue(values, i) == null && required[i]) {
+                throw new BadRowException("column '" + fields[i].name() + "' is required but has no value");
+            }
+        }
+    }
+
     private Struct fromCsv(List<String> values) throws BadRowException {
+        checkWidth(values);
+        Struct struct = new Struct(schema);
+        for (int i = 0; i < fields.length; i++) {
+            put(struct, i, csvValue(values, i));
+        }
+        return struct;
+    }
+
+    private void checkWidth(List<String> values) throws BadRowException {
         if (values.size() != csvWidth) {
             throw new BadRowException("expected " + csvWidth + " columns, found " + values.size());
         }
-        Struct struct = new Struct(schema);
-        for (int i = 0; i < fields.length; i++) {
-            int index = csvIndex[i];
-            String text = index < 0 ? null : values.get(index);
-            Object value;
-            if (text == null || types[i] != ColumnType.STRING && text.isBlank()) {
-                value = null;
-            } else {
-                try {
-                    value = types[i].parse(text);
-                } catch (BadRowException e) {
-                    throw new BadRowException("column '" + fields[i].name() + "': " + e.getMessage());
-                }
-            }
-            put(struct, i, value);
+    }
+
+    /** @return field {@code i}'s value parsed from its CSV column; null when empty or absent */
+    private Object csvValue(List<String> values, int i) throws BadRowException {
+        int index = csvIndex[i];
+        String text = index < 0 ? null : values.get(index);
+        if (text == null || types[i] != ColumnType.STRING && text.isBlank()) {
+            return null;
         }
-        return struct;
+        try {
+            return types[i].parse(text);
+        } catch (BadRowException e) {
+            throw new BadRowException("column '" + fields[i].name() + "': " + e.getMessage());
+        }
     }
 
     private Struct fromJson(JsonNode json) throws BadRowException {

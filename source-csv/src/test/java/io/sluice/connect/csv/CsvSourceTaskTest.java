@@ -408,6 +408,38 @@ class CsvSourceTaskTest {
     }
 
     @Test
+    void rawValuesAreTheRowsAsWrittenStillCheckedAndKeyed() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        write(in.resolve("a.csv"), "id,note\r\n1,\"two\nlines, quoted\"\r\n2,plain\r\n3\r\n4,last");
+        write(in.resolve("b.jsonl"), "{\"id\": 7, \"tags\": [\"x\"]}\n");
+        Map<String, String> props = props(in, "value.format", "raw", "key.columns", "id",
+                "bad.record.policy", "skip");
+        try (TaskHarness harness = new TaskHarness(offsets, props)) {
+            List<SourceRecord> records = harness.pollUntil(4, TIMEOUT);
+            assertThat(harness.pollFor(QUIET)).isEmpty();
+            Map<Object, Object> byKey = new HashMap<>();
+            records.forEach(r -> byKey.put(r.key(), r.value()));
+            assertThat(byKey).containsExactlyInAnyOrderEntriesOf(Map.of(1L, "1,\"two\nlines, quoted\"", 2L, "2,plain",
+                    4L, "4,last", 7L, "{\"id\": 7, \"tags\": [\"x\"]}"));
+            assertThat(records).extracting(SourceRecord::valueSchema).containsOnly(Schema.STRING_SCHEMA);
+            assertThat(harness.task().metricValues()).as("the short row is still a bad row")
+                    .containsEntry("parse-errors-total", 1L);
+        }
+    }
+
+    @Test
+    void headersCanBeTurnedOff() throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        write(in.resolve("a.csv"), "id,name\n1,a\n2,b\n");
+        try (TaskHarness harness = new TaskHarness(offsets, props(in, "headers.enabled", "false"))) {
+            List<SourceRecord> records = harness.pollUntil(2, TIMEOUT);
+            assertThat(records).allSatisfy(r -> assertThat(r.headers().isEmpty()).isTrue());
+            assertThat(records).extracting(r -> value(r).getInt64("id")).containsExactly(1L, 2L);
+            assertThat(FileOffset.fromMap(records.get(1).sourceOffset()).eof()).isTrue();
+        }
+    }
+
+    @Test
     void twoTasksReadDisjointSharesThatTogetherCoverEveryFile() throws Exception {
         Path in = Files.createDirectory(dir.resolve("in"));
         for (int i = 0; i < 10; i++) {

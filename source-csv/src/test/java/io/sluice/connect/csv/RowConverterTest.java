@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RowConverterTest {
 
@@ -72,6 +73,28 @@ class RowConverterTest {
                 .hasMessage("column 'at': 'May 1st' is not a valid timestamp");
         assertThatThrownBy(() -> csvConverter.convert(csv("", "", "", "", "")))
                 .hasMessage("column 'id' is required but has no value");
+    }
+
+    @Test
+    void checkRefusesExactlyWhatConvertRefusesWithTheSameReason() throws Exception {
+        List<TextRecord> bad = List.of(csv("7", "1"), csv("seven", "1", "true", "", ""),
+                csv("1", "1,5", "", "", ""), csv("1", "", "yes", "", ""), csv("1", "", "", "May 1st", ""),
+                csv("", "", "", "", ""));
+        for (TextRecord row : bad) {
+            String reason = catchThrowableOfType(() -> csvConverter.convert(row), BadRowException.class).getMessage();
+            assertThatThrownBy(() -> csvConverter.check(row)).as(row.rawText())
+                    .isInstanceOf(BadRowException.class).hasMessage(reason);
+        }
+        csvConverter.check(csv("7", " 1.5 ", "TRUE", "2024-05-01 10:15:30", " keep "));
+        csvConverter.check(csv("7", "", " ", "", ""));
+
+        MapRowConverter csvMaps = MapRowConverter.forCsv(List.of("id", "name"));
+        csvMaps.check(csv("1", ""));
+        assertThatThrownBy(() -> csvMaps.check(csv("1"))).hasMessage("expected 2 columns, found 1");
+        StructRowConverter jsonRows = StructRowConverter.forJson("t.Row", COLUMNS,
+                List.of("id", "amount", "ok", "at", "note"), true);
+        assertThatThrownBy(() -> jsonRows.check(json("{\"id\":1,\"other\":2}")))
+                .hasMessageStartingWith("key 'other' is not in the schema");
     }
 
     @Test
