@@ -23,6 +23,8 @@ public interface BenchCase {
         SLUICE_STRING("sluice-string"),
         /** The Sluice CSV source with an inferred schema, writing JSON text values for StringConverter. */
         SLUICE_JSON_TEXT("sluice-json-text"),
+        /** The Sluice CSV source writing each row's text as it is, for StringConverter. */
+        SLUICE_RAW("sluice-raw"),
         /** The Sluice Redis Streams source in offset mode. */
         SLUICE_REDIS_SOURCE("sluice-redis-source"),
         /** The Sluice Redis cache sink. */

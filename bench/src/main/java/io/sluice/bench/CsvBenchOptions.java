@@ -42,7 +42,7 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
         "  --heap              one ~1 GB file through the Sluice connector in a worker JVM at -Xmx512m",
         "  --rows N            data rows in the generated CSV (default 1000000; 9000000 with --heap)",
         "  --cases LIST        comma-separated: raw,filestream,filestream-string,sluice-infer,sluice-string,",
-        "                      sluice-json-text (default all;",
+        "                      sluice-json-text,sluice-raw (default all;",
         "                      with --heap: sluice-infer)",
         "  --settings LIST     comma-separated producer settings: default,tuned (default both; with --heap: tuned)",
         "  --filestream-batch N  batch.size of FileStreamSourceConnector (default 50000)",
@@ -87,7 +87,7 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
         BenchCase.Kind kind = BenchCase.Kind.fromLabel(label);
         if (!CsvCases.KINDS.contains(kind)) {
             throw new IllegalArgumentException("'" + label + "' is not a CSV case: use raw, filestream, filestream-string, "
-                + "sluice-infer, sluice-string or sluice-json-text");
+                + "sluice-infer, sluice-string, sluice-json-text or sluice-raw");
         }
         return kind;
     }

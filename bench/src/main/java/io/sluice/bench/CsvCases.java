@@ -10,7 +10,9 @@ import java.util.Map;
  * FileStreamSource's lines go through JsonConverter without schemas (StringConverter would print a
  * Struct as {@code Struct{...}}); then FileStreamSource's lines through StringConverter, which
  * passes them on as they are, and the Sluice connector's {@code value.format=json_text}, which
- * writes the same JSON as JsonConverter on its reading thread, through StringConverter too.
+ * writes the same JSON as JsonConverter on its reading thread, and {@code value.format=raw}, each
+ * row's text as in the file (the raw producer's and FileStreamSource's value bytes), through
+ * StringConverter too.
  */
 public final class CsvCases {
 
@@ -29,7 +31,7 @@ public final class CsvCases {
     /** The cases of the CSV benchmark, in the order they run. */
     public static final List<BenchCase.Kind> KINDS = List.of(BenchCase.Kind.RAW, BenchCase.Kind.FILESTREAM,
         BenchCase.Kind.FILESTREAM_STRING, BenchCase.Kind.SLUICE_INFER, BenchCase.Kind.SLUICE_STRING,
-        BenchCase.Kind.SLUICE_JSON_TEXT);
+        BenchCase.Kind.SLUICE_JSON_TEXT, BenchCase.Kind.SLUICE_RAW);
 
     private static final long FILESTREAM_TAIL = 1000;
 
@@ -57,9 +59,10 @@ public final class CsvCases {
             case RAW -> new RawProducerCase(file, rows, settings, cluster.bootstrapServers());
             case FILESTREAM -> fileStream(kind, file, settings, CONVERTER, CONVERTER_LABEL);
             case FILESTREAM_STRING -> fileStream(kind, file, settings, STRING_CONVERTER, STRING_CONVERTER_LABEL);
-            case SLUICE_INFER -> sluice(kind, "infer", false, settings);
-            case SLUICE_STRING -> sluice(kind, "string", false, settings);
-            case SLUICE_JSON_TEXT -> sluice(kind, "infer", true, settings);
+            case SLUICE_INFER -> sluice(kind, "infer", null, settings);
+            case SLUICE_STRING -> sluice(kind, "string", null, settings);
+            case SLUICE_JSON_TEXT -> sluice(kind, "infer", "json_text", settings);
+            case SLUICE_RAW -> sluice(kind, "infer", "raw", settings);
             default -> throw new IllegalArgumentException(kind.label() + " is not a CSV case");
         };
     }
@@ -77,18 +80,20 @@ public final class CsvCases {
             "topic", cluster.connect());
     }
 
-    private BenchCase sluice(BenchCase.Kind kind, String schemaMode, boolean jsonText, ProducerSettings settings) {
-        Map<String, String> config = common(SLUICE_CONNECTOR, settings, jsonText ? STRING_CONVERTER : CONVERTER);
+    /** @param textFormat the {@code value.format} of a case with StringConverter; null for Structs */
+    private BenchCase sluice(BenchCase.Kind kind, String schemaMode, String textFormat, ProducerSettings settings) {
+        Map<String, String> config = common(SLUICE_CONNECTOR, settings,
+            textFormat != null ? STRING_CONVERTER : CONVERTER);
         config.put("input.paths", dataDir.toString());
         config.put("schema.mode", schemaMode);
-        if (jsonText) {
-            config.put("value.format", "json_text");
+        if (textFormat != null) {
+            config.put("value.format", textFormat);
         }
         config.putAll(options.sluiceProps());
-        StringBuilder description = new StringBuilder(jsonText ? STRING_CONVERTER_LABEL : CONVERTER_LABEL)
+        StringBuilder description = new StringBuilder(textFormat != null ? STRING_CONVERTER_LABEL : CONVERTER_LABEL)
             .append(", schema.mode=").append(schemaMode);
-        if (jsonText) {
-            description.append(", value.format=json_text");
+        if (textFormat != null) {
+            description.append(", value.format=").append(textFormat);
         }
         options.sluiceProps().forEach((k, v) -> description.append(", ").append(k).append('=').append(v));
         return new ConnectorCase(kind, description.toString(), rows, 0, config, "topic", cluster.connect());
