@@ -18,10 +18,11 @@ import java.util.Map;
  * @param fileStreamBatch FileStreamSourceConnector's {@code batch.size}
  * @param sluiceProps extra Sluice connector properties, overriding the harness's
  * @param timeout how long one case may take before it counts as failed
+ * @param repeat how many times each case runs, in turn with the others; the fastest run counts
  */
 public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase.Kind> cases,
                               List<ProducerSettings> settings, int fileStreamBatch,
-                              Map<String, String> sluiceProps, Duration timeout) {
+                              Map<String, String> sluiceProps, Duration timeout, int repeat) {
 
     /** Rows of the throughput run: about 120 MB. */
     public static final long DEFAULT_ROWS = 1_000_000L;
@@ -37,7 +38,7 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
 
     /** The usage text printed for {@code --help} and with every argument error. */
     public static final String USAGE = String.join("\n",
-        "usage: bench/run-csv [--heap] [--rows N] [--cases LIST] [--settings LIST]",
+        "usage: bench/run-csv [--heap] [--rows N] [--cases LIST] [--settings LIST] [--repeat N]",
         "                     [--filestream-batch N] [--sluice KEY=VALUE]... [--timeout-s N]",
         "  --heap              one ~1 GB file through the Sluice connector in a worker JVM at -Xmx512m",
         "  --rows N            data rows in the generated CSV (default 1000000; 9000000 with --heap)",
@@ -45,6 +46,7 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
         "                      sluice-json-text,sluice-raw (default all;",
         "                      with --heap: sluice-infer)",
         "  --settings LIST     comma-separated producer settings: default,tuned (default both; with --heap: tuned)",
+        "  --repeat N          runs of each case, in turn with the others; the fastest counts (default 1)",
         "  --filestream-batch N  batch.size of FileStreamSourceConnector (default 50000)",
         "  --sluice KEY=VALUE  an extra Sluice connector property (repeatable)",
         "  --timeout-s N       seconds one case may take (default 120 + rows/2000)");
@@ -59,6 +61,7 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
         int fileStreamBatch = DEFAULT_FILESTREAM_BATCH;
         Map<String, String> sluiceProps = new LinkedHashMap<>();
         Long timeoutSeconds = null;
+        int repeat = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -70,12 +73,13 @@ public record CsvBenchOptions(Path root, boolean heap, long rows, List<BenchCase
                 case "--filestream-batch" -> fileStreamBatch = (int) BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
                 case "--sluice" -> BenchArgs.put(sluiceProps, BenchArgs.value(args, ++i, arg), arg);
                 case "--timeout-s" -> timeoutSeconds = BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
+                case "--repeat" -> repeat = (int) BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
         long seconds = timeoutSeconds != null ? timeoutSeconds : 120 + rows / 2000;
         return new CsvBenchOptions(root, heap, rows, cases, settings, fileStreamBatch,
-            Map.copyOf(sluiceProps), Duration.ofSeconds(seconds));
+            Map.copyOf(sluiceProps), Duration.ofSeconds(seconds), repeat);
     }
 
     /** The directory for generated files, plugin copies and results (gitignored). */

@@ -21,6 +21,7 @@ class CsvBenchOptionsTest {
         assertThat(o.settings()).containsExactly(ProducerSettings.DEFAULT, ProducerSettings.TUNED);
         assertThat(o.workDir()).isEqualTo(Path.of("/repo/bench/work"));
         assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(120 + 500));
+        assertThat(o.repeat()).isEqualTo(1);
     }
 
     @Test
@@ -36,11 +37,12 @@ class CsvBenchOptionsTest {
     void optionsOverrideTheDefaults() {
         CsvBenchOptions o = CsvBenchOptions.parse("--heap", "--rows", "50_000", "--cases", "raw, filestream",
             "--settings", "default", "--filestream-batch", "2000", "--sluice", "batch.size=5000",
-            "--sluice", "poll.interval.ms=100", "--timeout-s", "30");
+            "--sluice", "poll.interval.ms=100", "--timeout-s", "30", "--repeat", "3");
 
         assertThat(o.rows()).isEqualTo(50_000L);
         assertThat(o.cases()).isEqualTo(List.of(BenchCase.Kind.RAW, BenchCase.Kind.FILESTREAM));
         assertThat(o.settings()).containsExactly(ProducerSettings.DEFAULT);
+        assertThat(o.repeat()).isEqualTo(3);
         assertThat(o.fileStreamBatch()).isEqualTo(2000);
         assertThat(o.sluiceProps()).isEqualTo(Map.of("batch.size", "5000", "poll.interval.ms", "100"));
         assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(30));

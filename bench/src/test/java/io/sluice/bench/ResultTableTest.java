@@ -60,6 +60,19 @@ class ResultTableTest {
     }
 
     @Test
+    void ofRepeatedRunsTheFasterCompletedOneCounts() {
+        CaseResult slow = result(BenchCase.Kind.SLUICE_RAW, ProducerSettings.TUNED, 1000, 2 * SECOND);
+        CaseResult quick = result(BenchCase.Kind.SLUICE_RAW, ProducerSettings.TUNED, 1000, SECOND);
+        CaseResult failed = new CaseResult(BenchCase.Kind.SLUICE_RAW, ProducerSettings.TUNED, "x", 1000, 1000, 10,
+            SECOND / 10, 1, 90, 0, "task failed");
+
+        assertThat(CsvBench.faster(slow, quick)).isSameAs(quick);
+        assertThat(CsvBench.faster(quick, slow)).isSameAs(quick);
+        assertThat(CsvBench.faster(failed, slow)).isSameAs(slow);
+        assertThat(CsvBench.faster(slow, failed)).isSameAs(slow);
+    }
+
+    @Test
     void aCaseShortOfItsTotalByItsToleranceCompletesAtTheRecordsItSent() {
         CaseResult fileStream = new CaseResult(BenchCase.Kind.FILESTREAM, ProducerSettings.DEFAULT, "fs",
             1001, 1, 990, SECOND, 1, 90, 0, null);
