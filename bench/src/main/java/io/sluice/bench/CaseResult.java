@@ -20,6 +20,14 @@ public record CaseResult(BenchCase.Kind kind, ProducerSettings settings, String 
                          long minimum, long reached, long elapsedNanos, long firstRecordNanos, double avgValueBytes,
                          double avgHeaderBytes, String failure) {
 
+    /** @return of two runs of a case, the faster; a completed run beats one that did not complete */
+    public static CaseResult faster(CaseResult a, CaseResult b) {
+        if (a.completed() != b.completed()) {
+            return a.completed() ? a : b;
+        }
+        return b.recordsPerSecond() > a.recordsPerSecond() ? b : a;
+    }
+
     /** Whether the records it had to send reached the topic. */
     public boolean completed() {
         return failure == null && reached >= minimum;

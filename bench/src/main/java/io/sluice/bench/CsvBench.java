@@ -73,7 +73,7 @@ public final class CsvBench {
                         out.printf(Locale.ROOT, "Round %d of %d at %s:%n", run, options.repeat(), settings.describe());
                     }
                     for (BenchCase.Kind kind : options.cases()) {
-                        fastest.merge(kind, runner.run(cases.create(kind, settings), settings), CsvBench::faster);
+                        fastest.merge(kind, runner.run(cases.create(kind, settings), settings), CaseResult::faster);
                     }
                 }
                 results.addAll(fastest.values());
@@ -86,14 +86,6 @@ public final class CsvBench {
             out.println("\nSaved to " + saved);
         }
         return results.stream().allMatch(CaseResult::completed) ? 0 : 1;
-    }
-
-    /** @return the run that completed in less time; a completed run beats one that did not complete */
-    static CaseResult faster(CaseResult a, CaseResult b) {
-        if (a.completed() != b.completed()) {
-            return a.completed() ? a : b;
-        }
-        return b.recordsPerSecond() > a.recordsPerSecond() ? b : a;
     }
 
     /**

@@ -20,15 +20,16 @@ import java.util.Map;
  * @param sluiceProps extra Sluice connector properties
  * @param debeziumProps extra Debezium connector properties
  * @param timeout how long one case may take
+ * @param repeat how many rounds of the baseline and the cases run at each setting; each one's fastest run counts
  */
 public record PostgresBenchOptions(Path root, long rows, String url, String user, List<String> cases,
                                    List<ProducerSettings> settings, Map<String, String> sluiceProps,
-                                   Map<String, String> debeziumProps, Duration timeout) {
+                                   Map<String, String> debeziumProps, Duration timeout, int repeat) {
 
     /** The usage text printed for {@code --help} and with every argument error. */
     public static final String USAGE = String.join("\n",
         "usage: bench/run-postgres [--rows N] [--url JDBC-URL] [--user NAME] [--cases LIST] [--settings LIST]",
-        "                          [--sluice K=V]... [--debezium K=V]... [--timeout-s N]",
+        "                          [--sluice K=V]... [--debezium K=V]... [--timeout-s N] [--repeat N]",
         "  --rows N          rows in the table (default 1000000); tables start with sluice_bench_",
         "  --url URL         PostgreSQL with wal_level=logical (default jdbc:postgresql://127.0.0.1:5432/test)",
         "  --user NAME       its user, trust authentication (default postgres)",
@@ -38,7 +39,9 @@ public record PostgresBenchOptions(Path root, long rows, String url, String user
         "  --settings LIST   producer settings: default,tuned (default both)",
         "  --sluice K=V      an extra Sluice connector property (repeatable)",
         "  --debezium K=V    an extra Debezium connector property (repeatable)",
-        "  --timeout-s N     seconds one case may take (default 120 + rows/2000)");
+        "  --timeout-s N     seconds one case may take (default 120 + rows/2000)",
+        "  --repeat N        rounds of COPY and the cases at each setting; each one's fastest run counts",
+        "                    (default 1)");
 
     private static final List<String> CASES = List.of("sluice-full", "sluice-incremental", "debezium",
         SourceCeiling.LABEL);
@@ -54,6 +57,7 @@ public record PostgresBenchOptions(Path root, long rows, String url, String user
         Map<String, String> sluice = new LinkedHashMap<>();
         Map<String, String> debezium = new LinkedHashMap<>();
         Long timeoutSeconds = null;
+        int repeat = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -68,6 +72,7 @@ public record PostgresBenchOptions(Path root, long rows, String url, String user
                 case "--sluice" -> BenchArgs.put(sluice, BenchArgs.value(args, ++i, arg), arg);
                 case "--debezium" -> BenchArgs.put(debezium, BenchArgs.value(args, ++i, arg), arg);
                 case "--timeout-s" -> timeoutSeconds = BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
+                case "--repeat" -> repeat = (int) BenchArgs.positive(BenchArgs.value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -76,7 +81,7 @@ public record PostgresBenchOptions(Path root, long rows, String url, String user
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds != null ? timeoutSeconds : 120 + rows / 2000);
         return new PostgresBenchOptions(root, rows, url, user, cases, settings, Map.copyOf(sluice),
-            Map.copyOf(debezium), timeout);
+            Map.copyOf(debezium), timeout, repeat);
     }
 
     private URI uri() {

@@ -31,6 +31,13 @@ class PgBenchOptionsTest {
     }
 
     @Test
+    void thePostgresBenchRunsOneRoundUnlessToldMore() {
+        assertThat(PostgresBenchOptions.parse().repeat()).isEqualTo(1);
+        assertThat(PostgresBenchOptions.parse("--repeat", "2").repeat()).isEqualTo(2);
+        assertThatThrownBy(() -> PostgresBenchOptions.parse("--repeat", "0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyBenchmarkWritesTheSameTenColumns() {
         assertThat(PgBenchData.csvLine(10)).isEqualTo(
             "10,c-79190,10.10,EUR,new,2024-02-10T10:20:00Z,JP,store,2,\"gift, wrapped\"\n");

@@ -66,10 +66,10 @@ class ResultTableTest {
         CaseResult failed = new CaseResult(BenchCase.Kind.SLUICE_RAW, ProducerSettings.TUNED, "x", 1000, 1000, 10,
             SECOND / 10, 1, 90, 0, "task failed");
 
-        assertThat(CsvBench.faster(slow, quick)).isSameAs(quick);
-        assertThat(CsvBench.faster(quick, slow)).isSameAs(quick);
-        assertThat(CsvBench.faster(failed, slow)).isSameAs(slow);
-        assertThat(CsvBench.faster(slow, failed)).isSameAs(slow);
+        assertThat(CaseResult.faster(slow, quick)).isSameAs(quick);
+        assertThat(CaseResult.faster(quick, slow)).isSameAs(quick);
+        assertThat(CaseResult.faster(failed, slow)).isSameAs(slow);
+        assertThat(CaseResult.faster(slow, failed)).isSameAs(slow);
     }
 
     @Test
