@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
  * thread: while Connect converts and sends one batch, the next is read and built. The {@link BatchSource} is called
  * from that thread only.
  *
- * <p>Failures travel in order with the batches: a {@link RetriableException} is thrown from the {@link #poll()} that
- * reaches it, which Connect retries, and reading goes on; any other failure is thrown after the batches read before
- * it, and reading stops; an {@link Error} on the reading thread becomes a {@link ConnectException}, so the task fails
- * rather than wait for records that never come. Batches still waiting when the task stops were never handed to
- * Connect: their offsets were not committed, so the next start reads them again.
+ * <p>Failures travel in order with the batches: a retriable one (Connect's or Kafka's {@code RetriableException})
+ * is thrown from the {@link #poll()} that reaches it, which Connect retries, and reading goes on; any other failure is
+ * thrown after the batches read before it, and reading stops; an {@link Error} on the reading thread becomes a
+ * {@link ConnectException}, so the task fails rather than wait for records that never come, and so does a reading
+ * thread that ended any other way while the task was not stopping. Batches still waiting when the task stops were
+ * never handed to Connect: their offsets were not committed, so the next start reads them again.
  */
 public final class ReadAhead {
 
@@ -41,6 +42,8 @@ public final class ReadAhead {
     private final String what;
     private final Thread thread;
     private volatile boolean stopping;
+    /** Why the reading thread ended on its own, when no batch could carry it; thrown by {@link #poll()}. */
+    private volatile RuntimeException ended;
 
     /**
      * @param source     what reads a batch
@@ -70,24 +73,41 @@ public final class ReadAhead {
     }
 
     private void readLoop() {
-        while (!stopping && !Thread.currentThread().isInterrupted()) {
-            Batch batch = readBatch();
-            if (batch == null) {
-                continue;
-            }
-            try {
-                while (!ready.offer(batch, OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                    if (stopping) {
-                        return;
-                    }
+        try {
+            while (!stopping) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
                 }
-            } catch (InterruptedException e) {
-                return;
+                Batch batch = readBatch();
+                if (batch == null) {
+                    continue;
+                }
+                if (!handOver(batch) || batch.failure() != null && !retriable(batch.failure())) {
+                    return;
+                }
             }
-            if (batch.failure() != null && !(batch.failure() instanceof RetriableException)) {
-                return;
+        } catch (InterruptedException e) {
+            if (!stopping) {
+                ended = new ConnectException(what + " was interrupted", e);
+            }
+        } catch (RuntimeException | Error e) {
+            ended = new ConnectException(what + " failed: " + e, e);
+        }
+    }
+
+    /** @return whether the batch was handed over; false when the task began to stop first */
+    private boolean handOver(Batch batch) throws InterruptedException {
+        while (!stopping) {
+            if (ready.offer(batch, OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private static boolean retriable(RuntimeException failure) {
+        return failure instanceof RetriableException
+                || failure instanceof org.apache.kafka.common.errors.RetriableException;
     }
 
     /** @return the next batch or failure to hand over; null when there is nothing */
@@ -106,12 +126,20 @@ public final class ReadAhead {
     }
 
     /**
-     * @return the next batch read ahead; empty when none came within the wait
-     * @throws RuntimeException the failure that ended a read, after the batches read before it
+     * @return the next batch read ahead; empty when none came within the wait, or once stopping
+     * @throws RuntimeException the failure that ended a read, after the batches read before it; a
+     *                          {@link ConnectException} when the reading thread ended otherwise
      */
     public List<SourceRecord> poll() throws InterruptedException {
+        if (stopping) {
+            return List.of();
+        }
         Batch batch = ready.poll(pollWaitMs, TimeUnit.MILLISECONDS);
         if (batch == null) {
+            RuntimeException why = ended;
+            if (why != null && !stopping && ready.isEmpty()) {
+                throw why;
+            }
             return List.of();
         }
         if (batch.failure() != null) {

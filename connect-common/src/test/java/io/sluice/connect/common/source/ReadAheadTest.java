@@ -107,6 +107,35 @@ class ReadAheadTest {
     }
 
     @Test
+    void kafkasOwnRetriableExceptionsAreRetriableToo() throws Exception {
+        Scripted source = new Scripted();
+        source.script.add(() -> {
+            throw new org.apache.kafka.common.errors.TimeoutException("metadata not available");
+        });
+        source.script.add(() -> batch(1, 1));
+        ReadAhead ahead = new ReadAhead(source, 1, 50, "read-ahead-test", "Reading the test script").start();
+
+        assertThatThrownBy(() -> pollUntilRecords(ahead))
+                .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        assertThat(ids(pollUntilRecords(ahead))).containsExactly(1);
+        assertThat(ahead.stop(WAIT_MS)).isTrue();
+    }
+
+    @Test
+    void aReadingThreadInterruptedWhileNotStoppingFailsTheTaskInsteadOfFallingSilent() throws Exception {
+        Scripted source = new Scripted();
+        source.script.add(() -> {
+            Thread.currentThread().interrupt();
+            return List.of();
+        });
+        ReadAhead ahead = new ReadAhead(source, 1, 50, "read-ahead-test", "Reading the test script").start();
+
+        awaitEnded(ahead);
+        assertThatThrownBy(ahead::poll).isInstanceOf(ConnectException.class)
+                .hasMessage("Reading the test script was interrupted");
+    }
+
+    @Test
     void aPermanentFailureComesAfterTheBatchesBeforeItAndEndsReading() throws Exception {
         Scripted source = new Scripted();
         source.script.add(() -> batch(1, 2));
