@@ -261,7 +261,8 @@ final class FileReader implements Closeable {
 
         static Output of(CsvSourceConfig config) {
             return new Output(config.valueFormat(),
-                    config.valueFormat() == ValueFormat.JSON_TEXT ? new JsonValues() : null, config.headersEnabled());
+                    config.valueFormat() == ValueFormat.JSON_TEXT ? JsonValues.likeJsonConverter() : null,
+                    config.headersEnabled());
         }
     }
 }

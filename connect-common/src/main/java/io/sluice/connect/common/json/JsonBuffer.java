@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
  * One JSON document per record, written with one reused generator and buffer instead of a new generator (and a
  * Jackson tree) each time: root values one after another, without separators. A value that fails half-way leaves
  * the generator inside it, so the generator is replaced; a buffer grown past 1 MB by one large value is let go.
- * Text outside the BMP is written as UTF-8, as a String's bytes would have it. An instance belongs to one thread.
+ * Text outside the BMP is written as UTF-8, as a String's bytes would have it, or, for output that must match
+ * {@code JsonConverter}'s byte for byte, as escapes of its surrogate pairs, as Jackson writes it by
+ * default. An instance belongs to one thread.
  */
 public final class JsonBuffer {
 
@@ -27,13 +29,29 @@ public final class JsonBuffer {
         void write(JsonGenerator generator) throws IOException;
     }
 
-    private static final JsonFactory JSON = JsonFactory.builder()
+    private static final JsonFactory UTF8_SUPPLEMENTARY = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+    private static final JsonFactory ESCAPED_SUPPLEMENTARY = JsonFactory.builder().build();
     private static final int INITIAL_BUFFER = 512;
     private static final int MAX_KEPT_BUFFER = 1 << 20;
 
+    private final JsonFactory json;
     private ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
-    private JsonGenerator generator = newGenerator();
+    private JsonGenerator generator;
+
+    /** Text outside the BMP as UTF-8. */
+    public JsonBuffer() {
+        this(false);
+    }
+
+    /**
+     * @param escapeSupplementary whether text outside the BMP is written as escapes of its surrogate
+     *                            pairs, as {@code JsonConverter} writes it, rather than as UTF-8
+     */
+    public JsonBuffer(boolean escapeSupplementary) {
+        this.json = escapeSupplementary ? ESCAPED_SUPPLEMENTARY : UTF8_SUPPLEMENTARY;
+        this.generator = newGenerator();
+    }
 
     /**
      * @param content writes one value
@@ -74,7 +92,7 @@ public final class JsonBuffer {
 
     private JsonGenerator newGenerator() {
         try {
-            JsonGenerator created = JSON.createGenerator(out);
+            JsonGenerator created = json.createGenerator(out);
             created.setRootValueSeparator(null);
             return created;
         } catch (IOException e) {

@@ -19,7 +19,24 @@ import org.apache.kafka.connect.data.Struct;
 public final class JsonValues {
 
     /** Reused for every value, so an instance belongs to one thread. */
-    private final JsonBuffer buffer = new JsonBuffer();
+    private final JsonBuffer buffer;
+
+    /** Text outside the BMP as UTF-8. */
+    public JsonValues() {
+        this(new JsonBuffer());
+    }
+
+    private JsonValues(JsonBuffer buffer) {
+        this.buffer = buffer;
+    }
+
+    /**
+     * @return values written byte for byte as {@code JsonConverter} writes them without schemas, text outside the
+     *         BMP included, for every type but decimals (which it writes as base64 by default, these as numbers)
+     */
+    public static JsonValues likeJsonConverter() {
+        return new JsonValues(new JsonBuffer(true));
+    }
 
     /**
      * @param value Connect data

@@ -17,6 +17,7 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 
 class JsonValuesTest {
@@ -105,6 +106,34 @@ class JsonValuesTest {
         assertThat(json.toBytes("a\uD83D\uDE00b")).isEqualTo("\"a\uD83D\uDE00b\"".getBytes(StandardCharsets.UTF_8));
         assertThat(json.toText(0.1f)).isEqualTo("0.1");
         assertThat(json.toText("tab\tquote\"")).isEqualTo("\"tab\\tquote\\\"\"");
+    }
+
+    @Test
+    void likeJsonConverterWritesTheBytesJsonConverterWritesTextOutsideTheBmpIncluded() {
+        Schema schema = SchemaBuilder.struct().name("t.Row")
+                .field("id", Schema.INT64_SCHEMA)
+                .field("name", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("score", Schema.OPTIONAL_FLOAT64_SCHEMA)
+                .field("ok", Schema.OPTIONAL_BOOLEAN_SCHEMA)
+                .field("at", Timestamp.builder().optional().build())
+                .field("tags", SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build())
+                .build();
+        Struct full = new Struct(schema).put("id", 7L).put("name", "a\uD83D\uDE00 \"q\" \u00e9\n\t")
+                .put("score", 1.0E20).put("ok", true).put("at", new Date(1_700_000_000_000L))
+                .put("tags", List.of("x", "y"));
+        Struct sparse = new Struct(schema).put("id", 8L).put("score", 0.1);
+        Map<String, Object> schemaless = new LinkedHashMap<>();
+        schemaless.put("a", 1L);
+        schemaless.put("b", Arrays.asList(1.5, "x\uD83D\uDE00", null));
+        schemaless.put("c", null);
+        try (JsonConverter converter = new JsonConverter()) {
+            converter.configure(Map.of("schemas.enable", "false"), false);
+            JsonValues json = JsonValues.likeJsonConverter();
+
+            assertThat(json.toBytes(full)).isEqualTo(converter.fromConnectData("t", schema, full));
+            assertThat(json.toBytes(sparse)).isEqualTo(converter.fromConnectData("t", schema, sparse));
+            assertThat(json.toBytes(schemaless)).isEqualTo(converter.fromConnectData("t", null, schemaless));
+        }
     }
 
     @Test
