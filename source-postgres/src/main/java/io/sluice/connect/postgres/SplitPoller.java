@@ -199,27 +199,49 @@ final class SplitPoller {
 
     /**
      * The polling thread opens the connection and {@link #close()} may close it from the thread that stops the task,
-     * so both hold the poller's lock; a connection opened while the task was being stopped is closed at once.
+     * so both hold the poller's lock to read or set it; the connection is opened outside the lock, so that a stop is
+     * not held up by a slow connect, and one opened while the task was being stopped is closed at once.
      *
      * @return the open connection, or null when the task is stopping
      */
-    private synchronized Connection connection() throws SQLException {
-        if (connection == null && !stopping) {
-            Connection c = Catalog.open(config, "");
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            connection = c;
+    private Connection connection() throws SQLException {
+        synchronized (this) {
+            if (stopping) {
+                return null;
+            }
+            if (connection != null) {
+                return connection;
+            }
         }
-        return stopping ? null : connection;
+        Connection opened = Catalog.open(config, "");
+        try {
+            opened.setAutoCommit(false);
+            opened.setReadOnly(true);
+        } catch (SQLException e) {
+            close(opened);
+            throw e;
+        }
+        synchronized (this) {
+            if (!stopping) {
+                connection = opened;
+                return opened;
+            }
+        }
+        close(opened);
+        return null;
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("Closing the connection failed: {}", e.toString());
+        }
     }
 
     private synchronized void closeConnection() {
         if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.debug("Closing the connection failed: {}", e.toString());
-            }
+            close(connection);
             connection = null;
         }
     }
