@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -380,10 +381,24 @@ class CsvSourceTaskTest {
             Thread.onSpinWait();
         }
         assertThat(poller.getState()).as("poll waits for the next scan").isEqualTo(Thread.State.TIMED_WAITING);
+        Thread reading = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sluice-csv-read-test-0")).findFirst().orElse(null);
+        if (reading != null) {
+            // reading ahead, the reading thread is the one that waits for the next scan
+            while (!waitsForTheNextScan(reading) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(waitsForTheNextScan(reading)).as("the reading thread waits for the next scan").isTrue();
+        }
         slow.close();
         assertThat(result.get(5, TimeUnit.SECONDS)).isNull();
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .as("no reading thread outlives the stop").doesNotContain("sluice-csv-read-test-0");
+    }
+
+    private static boolean waitsForTheNextScan(Thread thread) {
+        return thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(FileIngestor.class.getName()) && f.getMethodName().equals("poll"));
     }
 
     @Test
