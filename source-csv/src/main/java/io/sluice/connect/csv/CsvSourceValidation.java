@@ -32,6 +32,7 @@ import static io.sluice.connect.csv.CsvSourceConfig.KEY_COLUMNS_CONFIG;
 import static io.sluice.connect.csv.CsvSourceConfig.SCHEMA_JSON_CONFIG;
 import static io.sluice.connect.csv.CsvSourceConfig.SCHEMA_MODE_CONFIG;
 import static io.sluice.connect.csv.CsvSourceConfig.TOPIC_CONFIG;
+import static io.sluice.connect.csv.CsvSourceConfig.VALUE_FORMAT_CONFIG;
 
 /**
  * The rules of {@link CsvSourceConfig} that span several keys or look at the file system, each reported on the key
@@ -39,6 +40,11 @@ import static io.sluice.connect.csv.CsvSourceConfig.TOPIC_CONFIG;
  * enforces the cross-field ones (the file system may change after validation, so tasks log instead).
  */
 final class CsvSourceValidation {
+
+    /** Connect's own key for the connector's value converter. */
+    static final String VALUE_CONVERTER = "value.converter";
+    private static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+    private static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
 
     /**
      * An error attached to a key.
@@ -76,6 +82,7 @@ final class CsvSourceValidation {
             }
         }
         List<Issue> issues = new ArrayList<>(crossField(parsed));
+        issues.addAll(converterFit(parsed, effective.get(VALUE_CONVERTER)));
         issues.addAll(fileSystem(parsed));
         issues.forEach(issue -> ValidationResults.addError(result, issue.key(), issue.message()));
         return result;
@@ -90,6 +97,26 @@ final class CsvSourceValidation {
         effective.keySet().removeIf(name -> CsvSourceConfig.ALIASES.aliases().containsKey(name)
                 && conflicts.stream().anyMatch(c -> c.name().equals(name)));
         return CsvSourceConfig.ALIASES.apply(effective);
+    }
+
+    /**
+     * A text value format is JSON or text already; {@code JsonConverter} would write it again, as one quoted JSON
+     * string. Only a converter set on the connector is seen: the worker's default is not part of its configuration.
+     *
+     * @param parsed    parsed values by key
+     * @param converter the connector's {@code value.converter}; null when it uses the worker's
+     * @return the problem, if any
+     */
+    static List<Issue> converterFit(Map<String, ?> parsed, String converter) {
+        String format = string(parsed, VALUE_FORMAT_CONFIG);
+        if (format == null || converter == null || !JSON_CONVERTER.equals(converter.trim())
+                || ConfigEnums.name(ValueFormat.STRUCT).equalsIgnoreCase(format.trim())) {
+            return List.of();
+        }
+        return List.of(new Issue(VALUE_FORMAT_CONFIG, "value.format=" + format.trim() + " makes the value text, which "
+                + "value.converter=" + JSON_CONVERTER + " would write again as one quoted JSON string: set "
+                + "value.converter=" + STRING_CONVERTER + ", or value.format=struct to have JsonConverter write the "
+                + "fields"));
     }
 
     /**

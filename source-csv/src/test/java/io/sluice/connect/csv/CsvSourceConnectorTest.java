@@ -81,6 +81,19 @@ class CsvSourceConnectorTest {
     }
 
     @Test
+    void aTextValueFormatWithJsonConverterIsRejectedNamingStringConverter() {
+        String json = "org.apache.kafka.connect.json.JsonConverter";
+        String string = "org.apache.kafka.connect.storage.StringConverter";
+        assertThat(errors(valid("value.format", "json_text", "value.converter", json)).get("value.format"))
+                .singleElement().asString().contains("would write again as one quoted JSON string")
+                .contains("set value.converter=" + string);
+        assertThat(errors(valid("value.format", "raw", "value.converter", json))).containsOnlyKeys("value.format");
+        assertThat(errors(valid("value.format", "json_text", "value.converter", string))).isEmpty();
+        assertThat(errors(valid("value.format", "raw"))).as("the worker's converter is not known").isEmpty();
+        assertThat(errors(valid("value.format", "struct", "value.converter", json))).isEmpty();
+    }
+
+    @Test
     void aFinishedOrErrorDirectoryInsideARecursiveInputIsRejected() {
         Map<String, List<String>> errors = errors(valid("input.recursive", "true", "after.read", "move",
                 "finished.path", dir.resolve("done").toString(), "error.path", dir.toString()));
