@@ -42,8 +42,7 @@ public class CsvSourceTask extends SourceTask {
         SluiceMetrics metrics = SluiceMetrics.of(() -> context.pluginMetrics());
         ingestor = new FileIngestor(config, assignment, context.offsetStorageReader(), metrics, Clock.systemUTC());
         if (config.readAheadBatches() > 0) {
-            FileIngestor reading = ingestor;
-            ahead = new ReadAhead(reading::poll, config.readAheadBatches(), POLL_WAIT_MS,
+            ahead = new ReadAhead(ingestor::poll, config.readAheadBatches(), POLL_WAIT_MS,
                     "sluice-csv-read-" + config.connectorName() + "-" + assignment.index(),
                     "CsvSourceConnector " + config.connectorName() + ": reading files ahead").start();
         }
@@ -74,13 +73,9 @@ public class CsvSourceTask extends SourceTask {
         if (ahead != null) {
             // ends the reading thread's wait for the next scan, then the thread itself
             ingestor.wakeup();
-            try {
-                if (!ahead.stop(JOIN_WAIT_MS)) {
-                    log.warn("The CSV read-ahead thread {} is still reading; its file is closed once it is done",
-                            ahead.threadName());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!ahead.stop(JOIN_WAIT_MS)) {
+                log.warn("The CSV read-ahead thread {} is still reading; its file is closed once it is done",
+                        ahead.threadName());
             }
         }
         ingestor.stop();

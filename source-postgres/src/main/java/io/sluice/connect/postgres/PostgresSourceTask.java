@@ -79,20 +79,10 @@ public class PostgresSourceTask extends SourceTask {
             return;
         }
         poller.wakeup();
-        if (ahead != null && !stopReadingAhead()) {
+        if (ahead != null && !ahead.stop(STOP_JOIN_WAIT_MS)) {
             log.info("The read-ahead thread {} is still in a query or a page after {} ms; its connection is closed "
                     + "under it", ahead.threadName(), STOP_JOIN_WAIT_MS);
         }
         poller.close();
-    }
-
-    /** @return whether the reading thread has ended */
-    private boolean stopReadingAhead() {
-        try {
-            return ahead.stop(STOP_JOIN_WAIT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !ahead.reading();
-        }
     }
 }

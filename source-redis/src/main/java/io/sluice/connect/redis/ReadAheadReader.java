@@ -78,14 +78,7 @@ final class ReadAheadReader implements StreamReader {
      */
     @Override
     public void finish() {
-        boolean ended;
-        try {
-            ended = ahead.stop(joinWaitMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ended = !ahead.reading();
-        }
-        if (!ended) {
+        if (!ahead.stop(joinWaitMs)) {
             log.warn("The Redis read-ahead thread {} did not stop in time; closing its connection under it",
                     ahead.threadName());
             return;

@@ -152,12 +152,17 @@ public final class ReadAhead {
      * Stops reading ahead: drops the batches not handed out and waits for the reading thread to end.
      *
      * @param joinWaitMs how long to wait for the thread: the longest a read may block, and a little more
-     * @return whether the thread has ended; when not, it is still inside the source
+     * @return whether the thread has ended; when not (or when the caller was interrupted while waiting, which stays
+     *         flagged on its thread), it is still inside the source
      */
-    public boolean stop(long joinWaitMs) throws InterruptedException {
+    public boolean stop(long joinWaitMs) {
         stopping = true;
         ready.clear();
-        thread.join(joinWaitMs);
+        try {
+            thread.join(joinWaitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // a batch offered while the first clear ran
         ready.clear();
         return !thread.isAlive();
