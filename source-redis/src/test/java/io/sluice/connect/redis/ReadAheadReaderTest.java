@@ -5,11 +5,12 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +20,22 @@ class ReadAheadReaderTest {
 
     private static final long WAIT_MS = 5_000L;
 
-    /** Hands out the scripted results in order, then nothing; records which thread did what. */
+    /**
+     * Hands out the scripted results in order; with none left, waits a little for one to be added and returns nothing,
+     * as a blocking XREAD does. Records which thread did what.
+     */
     private static final class ScriptedReader implements StreamReader {
-        final Deque<Supplier<List<SourceRecord>>> script = new ConcurrentLinkedDeque<>();
+        final BlockingDeque<Supplier<List<SourceRecord>>> script = new LinkedBlockingDeque<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
         final List<Thread> pollThreads = new CopyOnWriteArrayList<>();
         volatile int polls;
 
         @Override
-        public List<SourceRecord> poll() {
+        public List<SourceRecord> poll() throws InterruptedException {
             polls++;
             pollThreads.add(Thread.currentThread());
-            Supplier<List<SourceRecord>> next = script.poll();
+            Supplier<List<SourceRecord>> next = script.poll(5, TimeUnit.MILLISECONDS);
             if (next == null) {
-                sleepQuietly();
                 return List.of();
             }
             return next.get();
@@ -56,14 +59,6 @@ class ReadAheadReaderTest {
         @Override
         public void refreshStats() {
             calls.add("stats on " + Thread.currentThread().getName());
-        }
-
-        private static void sleepQuietly() {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -6,12 +6,11 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -22,21 +21,21 @@ class ReadAheadTest {
 
     private static final long WAIT_MS = 5_000L;
 
-    /** Hands out the scripted results in order, then waits for more; records which thread read. */
+    /**
+     * Hands out the scripted results in order; with none left, waits a little for one to be added and returns
+     * nothing, as a source with nothing to read waits for its poll interval. Records which thread read.
+     */
     private static final class Scripted implements ReadAhead.BatchSource {
-        final Deque<Supplier<List<SourceRecord>>> script = new ConcurrentLinkedDeque<>();
+        final BlockingDeque<Supplier<List<SourceRecord>>> script = new LinkedBlockingDeque<>();
         final List<Thread> threads = new CopyOnWriteArrayList<>();
-        final CountDownLatch more = new CountDownLatch(1);
         volatile int reads;
 
         @Override
         public List<SourceRecord> next() throws InterruptedException {
             reads++;
             threads.add(Thread.currentThread());
-            Supplier<List<SourceRecord>> next = script.poll();
+            Supplier<List<SourceRecord>> next = script.poll(10, TimeUnit.MILLISECONDS);
             if (next == null) {
-                // as a source with nothing to read waits for its poll interval
-                more.await(10, TimeUnit.MILLISECONDS);
                 return null;
             }
             return next.get();
