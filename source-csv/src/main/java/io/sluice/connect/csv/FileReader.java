@@ -4,6 +4,7 @@ import io.sluice.connect.common.format.RecordFormatException;
 import io.sluice.connect.common.format.RecordReader;
 import io.sluice.connect.common.format.TextRecord;
 import io.sluice.connect.common.json.JsonValues;
+import io.sluice.connect.common.offsets.PartitionMap;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.ConnectHeaders;
@@ -69,7 +70,8 @@ final class FileReader implements Closeable {
     FileReader(FileSplit split, RecordReader reader, RowConverter converter, KeyExtractor keys, String topic,
                BadRecordHandler badRecords, Output output) {
         this.split = split;
-        this.partition = split.partition().toMap();
+        // one instance for all the file's records: Connect hashes each record's partition
+        this.partition = PartitionMap.of(split.partition().toMap());
         this.reader = reader;
         this.converter = converter;
         this.keys = keys;
