@@ -33,6 +33,18 @@ enum ColumnType {
             throw mismatch(text);
         }
 
+        /** Only an integer of 19 digits or more can be out of range. */
+        @Override
+        void check(String text) throws BadRowException {
+            String s = text.strip();
+            if (!isInteger(s)) {
+                throw mismatch(text);
+            }
+            if (s.length() > 18) {
+                parse(text);
+            }
+        }
+
         @Override
         Object fromJson(JsonNode node) throws BadRowException {
             if (node.isIntegralNumber() && node.canConvertToLong()) {
@@ -49,6 +61,14 @@ enum ColumnType {
                 return Double.parseDouble(s);
             }
             throw mismatch(text);
+        }
+
+        /** Every decimal the text rules accept parses (a huge exponent to infinity). */
+        @Override
+        void check(String text) throws BadRowException {
+            if (!isDecimal(text.strip())) {
+                throw mismatch(text);
+            }
         }
 
         @Override
@@ -90,6 +110,13 @@ enum ColumnType {
             return new Date(millis);
         }
 
+        @Override
+        void check(String text) throws BadRowException {
+            if (Timestamps.parseMillis(text.strip()) == Timestamps.INVALID) {
+                throw mismatch(text);
+            }
+        }
+
         /** Also accepts an integral number as milliseconds since the epoch, Connect's own timestamp unit. */
         @Override
         Object fromJson(JsonNode node) throws BadRowException {
@@ -129,6 +156,16 @@ enum ColumnType {
      * @throws BadRowException when the text does not fit this type
      */
     abstract Object parse(String text) throws BadRowException;
+
+    /**
+     * Checks the text as {@link #parse} does, without building the value: for rows whose own text is sent.
+     *
+     * @param text a non-empty CSV value
+     * @throws BadRowException when {@link #parse} would throw it
+     */
+    void check(String text) throws BadRowException {
+        parse(text);
+    }
 
     /**
      * @param node a JSON value other than null

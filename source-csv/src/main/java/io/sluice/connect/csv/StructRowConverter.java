@@ -86,7 +86,7 @@ final class StructRowConverter implements RowConverter {
         return row.fields() != null ? fromCsv(row.fields()) : fromJson(row.json());
     }
 
-    /** Parses and checks a CSV row's values without building a Struct. */
+    /** Checks a CSV row's values as {@link #convert} would, without building the values or a Struct. */
     @Override
     public void check(TextRecord row) throws BadRowException {
         if (row.fields() == null) {
@@ -96,8 +96,17 @@ final class StructRowConverter implements RowConverter {
         List<String> values = row.fields();
         checkWidth(values);
         for (int i = 0; i < fields.length; i++) {
-            if (csvValue(values, i) == null && required[i]) {
-                throw new BadRowException("column '" + fields[i].name() + "' is required but has no value");
+            String text = csvText(values, i);
+            if (text == null) {
+                if (required[i]) {
+                    throw new BadRowException("column '" + fields[i].name() + "' is required but has no value");
+                }
+                continue;
+            }
+            try {
+                types[i].check(text);
+            } catch (BadRowException e) {
+                throw columnMismatch(i, e);
             }
         }
     }
@@ -119,16 +128,26 @@ final class StructRowConverter implements RowConverter {
 
     /** @return field {@code i}'s value parsed from its CSV column; null when empty or absent */
     private Object csvValue(List<String> values, int i) throws BadRowException {
-        int index = csvIndex[i];
-        String text = index < 0 ? null : values.get(index);
-        if (text == null || types[i] != ColumnType.STRING && text.isBlank()) {
+        String text = csvText(values, i);
+        if (text == null) {
             return null;
         }
         try {
             return types[i].parse(text);
         } catch (BadRowException e) {
-            throw new BadRowException("column '" + fields[i].name() + "': " + e.getMessage());
+            throw columnMismatch(i, e);
         }
+    }
+
+    /** @return the text of field {@code i}'s CSV column; null when absent, or empty for any type but string */
+    private String csvText(List<String> values, int i) {
+        int index = csvIndex[i];
+        String text = index < 0 ? null : values.get(index);
+        return text == null || types[i] != ColumnType.STRING && text.isBlank() ? null : text;
+    }
+
+    private BadRowException columnMismatch(int i, BadRowException e) {
+        return new BadRowException("column '" + fields[i].name() + "': " + e.getMessage());
     }
 
     private Struct fromJson(JsonNode json) throws BadRowException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -79,7 +80,8 @@ class RowConverterTest {
     void checkRefusesExactlyWhatConvertRefusesWithTheSameReason() throws Exception {
         List<TextRecord> bad = List.of(csv("7", "1"), csv("seven", "1", "true", "", ""),
                 csv("1", "1,5", "", "", ""), csv("1", "", "yes", "", ""), csv("1", "", "", "May 1st", ""),
-                csv("", "", "", "", ""));
+                csv("", "", "", "", ""), csv("99999999999999999999", "", "", "", ""),
+                csv("-9223372036854775809", "", "", "", ""));
         for (TextRecord row : bad) {
             String reason = catchThrowableOfType(() -> csvConverter.convert(row), BadRowException.class).getMessage();
             assertThatThrownBy(() -> csvConverter.check(row)).as(row.rawText())
@@ -87,6 +89,8 @@ class RowConverterTest {
         }
         csvConverter.check(csv("7", " 1.5 ", "TRUE", "2024-05-01 10:15:30", " keep "));
         csvConverter.check(csv("7", "", " ", "", ""));
+        csvConverter.check(csv("-9223372036854775808", "1e999", "false", "2024-05-01T10:15:30+02:00[Europe/Paris]",
+                ""));
 
         MapRowConverter csvMaps = MapRowConverter.forCsv(List.of("id", "name"));
         csvMaps.check(csv("1", ""));
@@ -95,6 +99,26 @@ class RowConverterTest {
                 List.of("id", "amount", "ok", "at", "note"), true);
         assertThatThrownBy(() -> jsonRows.check(json("{\"id\":1,\"other\":2}")))
                 .hasMessageStartingWith("key 'other' is not in the schema");
+    }
+
+    @Test
+    void eachTypeChecksExactlyWhatItParses() {
+        List<String> texts = List.of("0", "7", " -12 ", "+3", "007", "1.", ".5", "-0.25e-3", "1e999", "1e", "e5",
+                "1,5", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+                "123456789012345678", "+123456789012345678", "-1234567890123456789", "true", "FALSE", "yes",
+                "2024-05-01T10:15:30Z", "2024-05-01 10:15:30.123", "2024-02-30T10:15:30Z",
+                "2024-05-01T10:15:30+02:00[Europe/Paris]", "2024-05-01", "text", "-", "+", ".");
+        for (ColumnType type : ColumnType.values()) {
+            for (String text : texts) {
+                BadRowException parsed = catchThrowableOfType(() -> type.parse(text), BadRowException.class);
+                if (parsed == null) {
+                    assertThatCode(() -> type.check(text)).as(type + " " + text).doesNotThrowAnyException();
+                } else {
+                    assertThatThrownBy(() -> type.check(text)).as(type + " " + text)
+                            .isInstanceOf(BadRowException.class).hasMessage(parsed.getMessage());
+                }
+            }
+        }
     }
 
     @Test
