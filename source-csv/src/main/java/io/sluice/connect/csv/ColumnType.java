@@ -35,13 +35,13 @@ enum ColumnType {
 
         /** Only an integer of 19 digits or more can be out of range. */
         @Override
-        void check(String text) throws BadRowException {
-            String s = text.strip();
+        void check(CharSequence text) throws BadRowException {
+            CharSequence s = strip(text);
             if (!isInteger(s)) {
-                throw mismatch(text);
+                throw mismatch(text.toString());
             }
             if (s.length() > 18) {
-                parse(text);
+                parse(text.toString());
             }
         }
 
@@ -65,9 +65,9 @@ enum ColumnType {
 
         /** Every decimal the text rules accept parses (a huge exponent to infinity). */
         @Override
-        void check(String text) throws BadRowException {
-            if (!isDecimal(text.strip())) {
-                throw mismatch(text);
+        void check(CharSequence text) throws BadRowException {
+            if (!isDecimal(strip(text))) {
+                throw mismatch(text.toString());
             }
         }
 
@@ -111,9 +111,9 @@ enum ColumnType {
         }
 
         @Override
-        void check(String text) throws BadRowException {
-            if (Timestamps.parseMillis(text.strip()) == Timestamps.INVALID) {
-                throw mismatch(text);
+        void check(CharSequence text) throws BadRowException {
+            if (Timestamps.parseMillis(strip(text)) == Timestamps.INVALID) {
+                throw mismatch(text.toString());
             }
         }
 
@@ -130,6 +130,10 @@ enum ColumnType {
         @Override
         Object parse(String text) {
             return text;
+        }
+
+        @Override
+        void check(CharSequence text) {
         }
 
         /** Scalars become their text; objects and arrays their JSON text. */
@@ -160,11 +164,11 @@ enum ColumnType {
     /**
      * Checks the text as {@link #parse} does, without building the value: for rows whose own text is sent.
      *
-     * @param text a non-empty CSV value
+     * @param text a non-empty CSV value, a String or a view of the row's bytes
      * @throws BadRowException when {@link #parse} would throw it
      */
-    void check(String text) throws BadRowException {
-        parse(text);
+    void check(CharSequence text) throws BadRowException {
+        parse(text.toString());
     }
 
     /**
@@ -265,8 +269,41 @@ enum ColumnType {
         return STRING;
     }
 
-    private static boolean isInteger(String s) {
-        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+    /** @return whether the text is empty or only whitespace, as {@link String#isBlank()} says */
+    static boolean isBlank(CharSequence text) {
+        if (text instanceof String s) {
+            return s.isBlank();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the text without leading and trailing whitespace, as {@link String#strip()} gives it */
+    private static CharSequence strip(CharSequence text) {
+        if (text instanceof String s) {
+            return s.strip();
+        }
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return from == 0 && to == text.length() ? text : text.subSequence(from, to);
+    }
+
+    private static boolean hasSign(CharSequence s) {
+        return s.length() > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+');
+    }
+
+    private static boolean isInteger(CharSequence s) {
+        int i = hasSign(s) ? 1 : 0;
         int digits = s.length() - i;
         if (digits < 1 || digits > 1 && s.charAt(i) == '0') {
             return false;
@@ -290,8 +327,8 @@ enum ColumnType {
     }
 
     /** Sign, digits with at most one '.', optional exponent; no leading zero before another digit. */
-    private static boolean isDecimal(String s) {
-        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+    private static boolean isDecimal(CharSequence s) {
+        int i = hasSign(s) ? 1 : 0;
         int start = i;
         int intDigits = 0;
         while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {

@@ -86,18 +86,24 @@ final class StructRowConverter implements RowConverter {
         return row.fields() != null ? fromCsv(row.fields()) : fromJson(row.json());
     }
 
-    /** Checks a CSV row's values as {@link #convert} would, without building the values or a Struct. */
+    /**
+     * Checks a CSV row's values as {@link #convert} would, without building the values or a Struct, and without a
+     * String for a field the reader has not decoded yet.
+     */
     @Override
     public void check(TextRecord row) throws BadRowException {
         if (row.fields() == null) {
             fromJson(row.json());
             return;
         }
-        List<String> values = row.fields();
-        checkWidth(values);
+        checkWidth(row.fieldCount());
         for (int i = 0; i < fields.length; i++) {
-            String text = csvText(values, i);
-            if (text == null) {
+            int index = csvIndex[i];
+            if (index >= 0 && types[i] == ColumnType.STRING) {
+                continue;
+            }
+            CharSequence text = index < 0 ? null : row.fieldText(index);
+            if (text == null || ColumnType.isBlank(text)) {
                 if (required[i]) {
                     throw new BadRowException("column '" + fields[i].name() + "' is required but has no value");
                 }
@@ -112,7 +118,7 @@ final class StructRowConverter implements RowConverter {
     }
 
     private Struct fromCsv(List<String> values) throws BadRowException {
-        checkWidth(values);
+        checkWidth(values.size());
         Struct struct = new Struct(schema);
         for (int i = 0; i < fields.length; i++) {
             put(struct, i, csvValue(values, i));
@@ -120,9 +126,9 @@ final class StructRowConverter implements RowConverter {
         return struct;
     }
 
-    private void checkWidth(List<String> values) throws BadRowException {
-        if (values.size() != csvWidth) {
-            throw new BadRowException("expected " + csvWidth + " columns, found " + values.size());
+    private void checkWidth(int width) throws BadRowException {
+        if (width != csvWidth) {
+            throw new BadRowException("expected " + csvWidth + " columns, found " + width);
         }
     }
 

@@ -27,10 +27,10 @@ final class Timestamps {
     }
 
     /**
-     * @param s text without surrounding whitespace
+     * @param s text without surrounding whitespace: a String, or a view of a row's bytes
      * @return milliseconds since the epoch, or {@link #INVALID}
      */
-    static long parseMillis(String s) {
+    static long parseMillis(CharSequence s) {
         int n = s.length();
         if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':'
                 || s.charAt(10) != 'T' && s.charAt(10) != ' ') {
@@ -90,7 +90,8 @@ final class Timestamps {
     }
 
     /** Zones, and anything unusual after the time. */
-    private static long slow(String s) {
+    private static long slow(CharSequence text) {
+        String s = text.toString();
         String iso = s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
         try {
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(iso);
@@ -104,7 +105,7 @@ final class Timestamps {
     }
 
     /** @return the value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit */
-    private static int digits(String s, int from, int count) {
+    private static int digits(CharSequence s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);

@@ -1,10 +1,17 @@
 package io.sluice.connect.csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.connect.common.format.ByteSources;
+import io.sluice.connect.common.format.CsvOptions;
+import io.sluice.connect.common.format.FileFormat;
+import io.sluice.connect.common.format.ReadPosition;
+import io.sluice.connect.common.format.RecordReader;
+import io.sluice.connect.common.format.RecordReaders;
 import io.sluice.connect.common.format.TextRecord;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -99,6 +106,38 @@ class RowConverterTest {
                 List.of("id", "amount", "ok", "at", "note"), true);
         assertThatThrownBy(() -> jsonRows.check(json("{\"id\":1,\"other\":2}")))
                 .hasMessageStartingWith("key 'other' is not in the schema");
+    }
+
+    @Test
+    void checkOfRowsFromTheReaderRefusesExactlyWhatConvertRefuses() throws Exception {
+        String content = "7,1.5,true,2024-05-01T10:15:30Z,x\n"
+                + "\" 8 \",\"2e3\",\"FALSE\",\"2024-05-01 10:15:30\",\"\"\n"
+                + "9, ,  ,,\n"
+                + " ,1,true,,\n"
+                + "99999999999999999999,1,true,,\n"
+                + "10,1\"\"5,true,,\n"
+                + "11,abc,true,,\n"
+                + "12,1,maybe,,\n"
+                + "13,1,true,2024-13-01T00:00:00Z,\n"
+                + "14,1,true\n"
+                + "caf\u00e9,1,true,,\n";
+        RecordReader reader = RecordReaders.open(ByteSources.bytes(content.getBytes(StandardCharsets.UTF_8)),
+                FileFormat.CSV, new CsvOptions(',', '"', null, false, StandardCharsets.UTF_8), ReadPosition.START);
+        int bad = 0;
+        for (TextRecord next; (next = reader.next()) != null; ) {
+            TextRecord row = next;
+            // checked first, while its fields are still the reader's bytes
+            BadRowException checked = catchThrowableOfType(() -> csvConverter.check(row), BadRowException.class);
+            BadRowException converted = catchThrowableOfType(() -> csvConverter.convert(row), BadRowException.class);
+            if (converted == null) {
+                assertThat(checked).as(row.rawText()).isNull();
+            } else {
+                bad++;
+                assertThat(checked).as(row.rawText()).isNotNull()
+                        .hasMessage(converted.getMessage());
+            }
+        }
+        assertThat(bad).isEqualTo(8);
     }
 
     @Test

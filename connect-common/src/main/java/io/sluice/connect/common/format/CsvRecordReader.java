@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /** Reads CSV records: {@link CsvScanner} finds them, this class turns their bytes into fields. */
@@ -93,11 +92,22 @@ final class CsvRecordReader extends AbstractRecordReader {
                 int field = 0;
                 try {
                     String[] values = new String[s.fieldCount];
-                    for (; field < values.length; field++) {
-                        values[field] = field(b, base, field);
+                    int[] bounds = null;
+                    if (text.isLatin1(s.nonAscii)) {
+                        // copying bytes to chars cannot fail: plain fields wait until they are asked for
+                        bounds = new int[2 * values.length];
+                        for (; field < values.length; field++) {
+                            if (!lazyField(field, bounds)) {
+                                values[field] = field(b, base, field);
+                            }
+                        }
+                    } else {
+                        for (; field < values.length; field++) {
+                            values[field] = field(b, base, field);
+                        }
                     }
-                    fields = Collections.unmodifiableList(Arrays.asList(values));
                     raw = Arrays.copyOfRange(b, base, base + s.contentEnd);
+                    fields = new CsvFields(raw, bounds, values);
                 } catch (CharacterCodingException e) {
                     reason = "field " + (field + 1) + " holds " + e.getMessage();
                     badText = errorText(b, base, s.contentEnd);
@@ -118,6 +128,23 @@ final class CsvRecordReader extends AbstractRecordReader {
             return new TextRecord(line, record, start, position, fields, null, raw, charset, null);
         }
         return null;
+    }
+
+    /**
+     * Notes where field {@code index}'s text lies in the record's bytes when it needs no unescaping.
+     *
+     * @return false when the field must be decoded now
+     */
+    private boolean lazyField(int index, int[] bounds) {
+        CsvScanner s = scanner;
+        byte flags = s.fieldFlags[index];
+        if ((flags & CsvScanner.F_COMPLEX) != 0) {
+            return false;
+        }
+        int quoted = flags == CsvScanner.F_QUOTED ? 1 : 0;
+        bounds[2 * index] = s.fieldStart[index] + quoted;
+        bounds[2 * index + 1] = s.fieldEnd[index] - quoted;
+        return true;
     }
 
     private String field(byte[] b, int base, int index) throws CharacterCodingException {

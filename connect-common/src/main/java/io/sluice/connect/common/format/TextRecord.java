@@ -2,6 +2,7 @@ package io.sluice.connect.common.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.Charset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,8 @@ public final class TextRecord {
     private final long startPosition;
     private final long endPosition;
     private final List<String> fields;
+    // The reader's fields, for field text without a String; null when the fields were given as Strings.
+    private final CsvFields csvFields;
     private final JsonNode json;
     // The raw text is rarely needed, so only the bytes are kept and decoded on demand.
     private final byte[] rawBytes;
@@ -28,7 +31,8 @@ public final class TextRecord {
         this.recordNumber = recordNumber;
         this.startPosition = startPosition;
         this.endPosition = endPosition;
-        this.fields = fields;
+        this.csvFields = fields instanceof CsvFields csv ? csv : null;
+        this.fields = csvFields != null ? Collections.unmodifiableList(csvFields) : fields;
         this.json = json;
         this.rawBytes = rawBytes;
         this.charset = charset;
@@ -82,6 +86,24 @@ public final class TextRecord {
     /** The CSV fields, unquoted and unescaped (an unmodifiable list); {@code null} for JSON lines. */
     public List<String> fields() {
         return fields;
+    }
+
+    /** The number of CSV fields; 0 for JSON lines. */
+    public int fieldCount() {
+        return fields == null ? 0 : fields.size();
+    }
+
+    /**
+     * The text of CSV field {@code index} as {@link #fields()} gives it, without building a String when the reader
+     * has not decoded the field yet: for checks that read a field and do not keep it.
+     *
+     * @throws IndexOutOfBoundsException when the record has no such field, or is JSON lines
+     */
+    public CharSequence fieldText(int index) {
+        if (fields == null) {
+            throw new IndexOutOfBoundsException("a JSON lines record has no CSV fields");
+        }
+        return csvFields != null ? csvFields.text(index) : fields.get(index);
     }
 
     /** The JSON object of a JSON lines record; {@code null} for CSV. */

@@ -276,4 +276,38 @@ class CsvRecordReaderTest {
         assertThat(records).extracting(TextRecord::rawText).containsExactly("\"a\",b", "c");
         assertThat(records.get(0).fields()).isUnmodifiable();
     }
+
+    @Test
+    void fieldTextIsTheFieldAsFieldsGivesItWhetherOrNotDecodedYet() throws IOException {
+        String content = "plain,\"quoted, with comma\",\"say \"\"hi\"\"\", spaced ,,\"\"\n"
+                + "caf\u00e9,\"na\u00efve\",x\n";
+        for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1)) {
+            CsvOptions options = new CsvOptions(',', '"', null, false, charset);
+            List<TextRecord> records = readAll(csv(Records.bytes(content, charset), options));
+            List<List<String>> expected = List.of(
+                    List.of("plain", "quoted, with comma", "say \"hi\"", " spaced ", "", ""),
+                    List.of("caf\u00e9", "na\u00efve", "x"));
+            for (int r = 0; r < records.size(); r++) {
+                TextRecord record = records.get(r);
+                assertThat(record.fieldCount()).isEqualTo(expected.get(r).size());
+                for (int i = 0; i < record.fieldCount(); i++) {
+                    CharSequence text = record.fieldText(i);
+                    String want = expected.get(r).get(i);
+                    assertThat(text.toString()).as(charset + " " + want).isEqualTo(want);
+                    assertThat(text.length()).isEqualTo(want.length());
+                    for (int c = 0; c < want.length(); c++) {
+                        assertThat(text.charAt(c)).isEqualTo(want.charAt(c));
+                    }
+                    if (want.length() > 2) {
+                        assertThat(text.subSequence(1, want.length() - 1).toString())
+                                .isEqualTo(want.substring(1, want.length() - 1));
+                    }
+                    assertThatThrownBy(() -> text.charAt(want.length()))
+                            .isInstanceOf(IndexOutOfBoundsException.class);
+                }
+                assertThat(record.fields()).isEqualTo(expected.get(r));
+                assertThat(record.fieldText(0).toString()).isEqualTo(expected.get(r).get(0));
+            }
+        }
+    }
 }
