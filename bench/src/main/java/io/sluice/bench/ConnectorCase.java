@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
@@ -15,6 +16,7 @@ public final class ConnectorCase implements BenchCase {
 
     private static final long STATUS_INTERVAL_NANOS = 1_000_000_000L;
     private static final long STOP_TIMEOUT_NANOS = 30_000_000_000L;
+    private static final int HTTP_NOT_FOUND = 404;
 
     private final Kind kind;
     private final String description;
@@ -115,10 +117,25 @@ public final class ConnectorCase implements BenchCase {
             return;
         }
         connect.deleteConnector(name);
-        // The next case must not share the CPU with this connector's task winding down.
+        // The next case must not share the CPU with this connector's task winding down, nor wait for it: the
+        // worker's herder thread stops the task before it handles the next connector's creation, and a task
+        // may take a while to stop (FileStreamSourceTask finishes its 1 s wait at end of file first). The
+        // connector's config is gone at once, but its status only once the herder has stopped its tasks.
         long deadline = System.nanoTime() + STOP_TIMEOUT_NANOS;
-        while (connect.connectors().contains(name) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(STATUS_INTERVAL_NANOS / 10);
+        while (hasStatus() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(STATUS_INTERVAL_NANOS / 50);
+        }
+    }
+
+    private boolean hasStatus() {
+        try {
+            connect.connectorStatus(name);
+            return true;
+        } catch (ConnectRestException e) {
+            if (e.statusCode() == HTTP_NOT_FOUND) {
+                return false;
+            }
+            throw e;
         }
     }
 }
