@@ -101,9 +101,11 @@ public final class CsvSourceConfig extends AbstractConfig {
     public static final String READ_AHEAD_BATCHES_CONFIG = "read.ahead.batches";
     static final String READ_AHEAD_BATCHES_DOC = "How many batches a task reads, parses and builds ahead of Connect, on "
             + "a thread of its own, while Connect converts and sends the batch before; 0 reads on Connect's poll "
-            + "thread only. Records read ahead but not yet handed to Connect when a task stops are read again from the "
-            + "committed offset when it starts.";
-    public static final int READ_AHEAD_BATCHES_DEFAULT = 1;
+            + "thread only. Reading ahead pays only where the worker has a core to spare for each task; where the "
+            + "broker, the producer and the other tasks keep the cores busy, the second thread slows the task down. "
+            + "Records read ahead but not yet handed to Connect when a task stops are read again from the committed "
+            + "offset when it starts.";
+    public static final int READ_AHEAD_BATCHES_DEFAULT = 0;
 
     public static final String TOPIC_CONFIG = "topic";
     static final String TOPIC_DOC = "Topic to write records to: a fixed name, or a template with ${file} (the file "

@@ -20,9 +20,9 @@ import static io.sluice.connect.csv.it.CsvConnector.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CSV source on two workers with {@code exactly.once.source.support=enabled}: a task restarted and a worker
- * stopped while a file is half read, and every row still committed exactly once, as a {@code read_committed}
- * consumer sees the topic.
+ * The CSV source on two workers with {@code exactly.once.source.support=enabled}: a task restarted (reading batches
+ * ahead on a thread of its own) and a worker stopped while a file is half read, and every row still committed exactly
+ * once, as a {@code read_committed} consumer sees the topic.
  */
 class CsvSourceExactlyOnceIT {
 
@@ -49,7 +49,10 @@ class CsvSourceExactlyOnceIT {
     void taskRestartedMidFileWritesEveryRowOnce(@TempDir Path input) throws Exception {
         ConnectClusterFixture cluster = CONNECT.cluster();
         InputFiles.write(input, "big.csv", InputFiles.numbered(1, ROWS));
-        cluster.createConnector("eos-restart", exactlyOnceConfig(input, "eos-restart"));
+        Map<String, String> config = exactlyOnceConfig(input, "eos-restart");
+        // batches read ahead and not handed to Connect when the task stops must be read again, not lost
+        config.put("read.ahead.batches", "2");
+        cluster.createConnector("eos-restart", config);
 
         long writtenWhenRestarted;
         try (TopicTail<Long> tail = TopicTail.follow(cluster, "eos-restart", Records::id)) {
