@@ -122,7 +122,12 @@ public final class ConnectorCase implements BenchCase {
         // may take a while to stop (FileStreamSourceTask finishes its 1 s wait at end of file first). The
         // connector's config is gone at once, but its status only once the herder has stopped its tasks.
         long deadline = System.nanoTime() + STOP_TIMEOUT_NANOS;
-        while (hasStatus() && System.nanoTime() < deadline) {
+        while (hasStatus()) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("Connector " + name + " still has a status 30 s after it was deleted; the next case "
+                    + "may start while its task is still stopping");
+                return;
+            }
             LockSupport.parkNanos(STATUS_INTERVAL_NANOS / 50);
         }
     }

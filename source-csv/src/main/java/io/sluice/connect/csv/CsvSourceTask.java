@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * A task of {@link CsvSourceConnector}: reads the files its {@link TaskAssignment} owns. The work is done by
- * {@link FileIngestor}; this class only connects it to Connect. With {@code read.ahead.batches} above 0 (the default)
- * the ingestor runs on a thread of its own ({@link ReadAhead}), reading and building the next batch while Connect's
- * poll thread converts and sends the one before.
+ * {@link FileIngestor}; this class only connects it to Connect. By default the ingestor runs on Connect's poll
+ * thread; with {@code read.ahead.batches} above 0 it runs on a thread of its own ({@link ReadAhead}), reading and
+ * building the next batches while Connect's poll thread converts and sends the one before.
  */
 public class CsvSourceTask extends SourceTask {
 

@@ -257,7 +257,7 @@ final class FileReader implements Closeable {
 
     /**
      * What the records look like: the value format, the JSON writer for {@link ValueFormat#JSON_TEXT} (one per task,
-     * used by the reading thread only), and whether they carry the file and line headers.
+     * used by the thread that polls the ingestor only), and whether they carry the file and line headers.
      */
     record Output(ValueFormat format, JsonValues json, boolean headers) {
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** Reads CSV records: {@link CsvScanner} finds them, this class turns their bytes into fields. */
@@ -123,7 +124,7 @@ final class CsvRecordReader extends AbstractRecordReader {
                 throw new RecordFormatException(reason, line, record, start, position, badText, cause);
             }
             if (!data) {
-                header = fields;
+                header = Collections.unmodifiableList(fields);
             }
             return new TextRecord(line, record, start, position, fields, null, raw, charset, null);
         }

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * One record read from a CSV or JSON lines stream, with where it was found.
- * Instances are immutable.
+ * Instances are effectively immutable: the raw text and the fields are decoded when first asked for and kept.
  */
 public final class TextRecord {
 

@@ -3,7 +3,10 @@ package io.sluice.connect.common.offsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -44,8 +47,23 @@ class PartitionMapTest {
 
     @Test
     void keepsTheOrderOfTheOriginalSoTheStoredJsonIsTheSame() {
-        Map<String, Object> source = partition();
-        PartitionMap copy = PartitionMap.of(source);
+        Map<String, Object> hashOrder = partition();
+        Map<String, Object> otherOrder = reversed(hashOrder);
+        assertThat(List.copyOf(otherOrder.keySet())).isNotEqualTo(List.copyOf(hashOrder.keySet()));
+
+        assertSameOrderAndJson(hashOrder, PartitionMap.of(hashOrder));
+        assertSameOrderAndJson(otherOrder, PartitionMap.of(otherOrder));
+    }
+
+    private static Map<String, Object> reversed(Map<String, Object> map) {
+        List<String> keys = new ArrayList<>(map.keySet());
+        Collections.reverse(keys);
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        keys.forEach(key -> reversed.put(key, map.get(key)));
+        return reversed;
+    }
+
+    private static void assertSameOrderAndJson(Map<String, Object> source, PartitionMap copy) {
         JsonConverter converter = new JsonConverter();
         converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, false), true);
 
