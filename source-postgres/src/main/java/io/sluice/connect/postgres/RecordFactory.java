@@ -2,6 +2,7 @@ package io.sluice.connect.postgres;
 
 import io.sluice.connect.common.errors.BadRecordConfig;
 import io.sluice.connect.common.errors.BadRecordPolicy;
+import io.sluice.connect.common.offsets.PartitionMap;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.ConnectHeaders;
@@ -30,6 +31,8 @@ final class RecordFactory {
 
     private final String connectorName;
     private final Split split;
+    // one instance for all the split's records: Connect hashes each record's partition
+    private final Map<String, Object> partition;
     private final String topic;
     private final BadRecordPolicy policy;
     private final String errorTopic;
@@ -38,6 +41,7 @@ final class RecordFactory {
     RecordFactory(PostgresSourceConfig config, Split split, PostgresSourceMetrics metrics) {
         this.connectorName = config.connectorName();
         this.split = split;
+        this.partition = PartitionMap.of(split.partition());
         this.topic = split.topic(config.topicPrefix());
         this.policy = config.badRecordPolicy();
         this.errorTopic = config.badRecordTopic();
@@ -62,7 +66,7 @@ final class RecordFactory {
     /** @return the record of {@code row} with {@code offset}, or null when a bad row is skipped */
     SourceRecord record(RowReader reader, RowReader.Row row, Map<String, ?> offset) {
         if (row.badReason() == null) {
-            return new SourceRecord(split.partition(), offset, topic, null, reader.keySchema(), row.key(),
+            return new SourceRecord(partition, offset, topic, null, reader.keySchema(), row.key(),
                     reader.valueSchema(), row.value());
         }
         metrics.badValue();
@@ -76,7 +80,7 @@ final class RecordFactory {
                 .addString(BadRecordConfig.HEADER_SOURCE, split.name())
                 .addString(BadRecordConfig.HEADER_POSITION, position(row))
                 .addString(BadRecordConfig.HEADER_CONNECTOR, connectorName);
-        return new SourceRecord(split.partition(), offset, errorTopic, null, null, null, Schema.STRING_SCHEMA,
+        return new SourceRecord(partition, offset, errorTopic, null, null, null, Schema.STRING_SCHEMA,
                 row.raw(), null, headers);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.sluice.connect.common.json.JsonBuffer;
+import io.sluice.connect.common.offsets.PartitionMap;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -123,8 +124,8 @@ final class EntryConverter {
             if (destinations.size() >= MAX_CACHED_DESTINATIONS) {
                 destinations.clear();
             }
-            destination = new Destination(topic.topicFor(stream),
-                    Collections.unmodifiableMap(new StreamPartition(stream).toMap()));
+            // one partition instance for all the stream's records: Connect hashes each record's partition
+            destination = new Destination(topic.topicFor(stream), PartitionMap.of(new StreamPartition(stream).toMap()));
             destinations.put(stream, destination);
         }
         return destination;
