@@ -93,17 +93,10 @@ final class CsvRecordReader extends AbstractRecordReader {
                 int field = 0;
                 try {
                     String[] values = new String[s.fieldCount];
-                    int[] bounds = null;
-                    if (text.isLatin1(s.nonAscii)) {
-                        // copying bytes to chars cannot fail: plain fields wait until they are asked for
-                        bounds = new int[2 * values.length];
-                        for (; field < values.length; field++) {
-                            if (!lazyField(field, bounds)) {
-                                values[field] = field(b, base, field);
-                            }
-                        }
-                    } else {
-                        for (; field < values.length; field++) {
+                    // copying bytes to chars cannot fail: then plain fields wait until they are asked for
+                    int[] bounds = text.isLatin1(s.nonAscii) ? new int[2 * values.length] : null;
+                    for (; field < values.length; field++) {
+                        if (bounds == null || !lazyField(field, bounds)) {
                             values[field] = field(b, base, field);
                         }
                     }
